@@ -1,0 +1,1 @@
+namespace Rpa.Activities; public static class Placeholder {}

@@ -1,0 +1,52 @@
+using Rpa.Engine.Execution;
+using Rpa.Engine.Model;
+
+namespace Rpa.Engine.Activities.ControlFlow;
+
+[Activity("Control flow", "Flowchart", Description = "Runs activities connected by their outcomes: from the start activity, each finished activity leads to the activities connected to the outcome it ended with. Loops are allowed.")]
+public sealed class Flowchart : Activity, IFlowchart
+{
+    private Dictionary<string, List<(string Outcome, string To)>> _next = new(StringComparer.Ordinal);
+    private string? _start;
+
+    [Slot(Description = "The activities of the flowchart (its nodes).")]
+    public IReadOnlyList<Activity> Activities { get; set; } = [];
+
+    string IFlowchart.NodesSlot => "activities";
+
+    void IFlowchart.SetConnections(IReadOnlyList<Connection> connections, string? start)
+    {
+        _start = start;
+        _next = connections
+            .GroupBy(c => c.From, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(c => (c.Outcome, c.To)).ToList(), StringComparer.Ordinal);
+    }
+
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        if (Activities.Count == 0) return;
+        var byId = Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var visits = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pending = new Queue<Activity>();
+        pending.Enqueue(StartActivity(byId));
+
+        while (pending.TryDequeue(out var node))
+        {
+            visits.TryGetValue(node.Id, out var visit);
+            visits[node.Id] = visit + 1;
+            var outcome = await context.RunAsync(node, iteration: visit == 0 ? null : visit).ConfigureAwait(false);
+            if (!_next.TryGetValue(node.Id, out var next)) continue;
+            foreach (var (connectionOutcome, to) in next)
+            {
+                if (string.Equals(connectionOutcome, outcome, StringComparison.Ordinal)) pending.Enqueue(byId[to]);
+            }
+        }
+    }
+
+    private Activity StartActivity(Dictionary<string, Activity> byId)
+    {
+        if (_start is not null) return byId[_start];
+        var targets = _next.Values.SelectMany(n => n).Select(n => n.To).ToHashSet(StringComparer.Ordinal);
+        return Activities.FirstOrDefault(a => !targets.Contains(a.Id)) ?? Activities[0];
+    }
+}

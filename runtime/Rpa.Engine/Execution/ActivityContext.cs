@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using Rpa.Engine.Activities;
+using Rpa.Engine.Journal;
+
+namespace Rpa.Engine.Execution;
+
+/// <summary>
+/// What an activity sees while it runs: its inputs and outputs, variables, the clock, services, a logger,
+/// cancellation, and a way to run its children. Passed as a parameter, never ambient.
+/// </summary>
+public sealed class ActivityContext
+{
+    private ILogger? _logger;
+    private List<string>? _artifacts;
+
+    internal ActivityContext(RunContext run, Activity activity, JournalEntry entry, VariableScope scope, CancellationToken cancellation)
+    {
+        Run = run;
+        Activity = activity;
+        Entry = entry;
+        Scope = scope;
+        CancellationToken = cancellation;
+    }
+
+    public RunContext Run { get; }
+
+    public Activity Activity { get; }
+
+    public JournalEntry Entry { get; }
+
+    public VariableScope Scope { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The outcome the activity ends with; a flowchart follows the connections of this outcome.</summary>
+    public string Outcome { get; set; } = Outcomes.Done;
+
+    public string BotName => Run.Bot.Name;
+
+    public TimeProvider Time => Run.Time;
+
+    /// <summary>A logger whose events carry RunId, Bot and ActivityId, with secrets masked.</summary>
+    public ILogger Logger => _logger ??= new ActivityLogger(Run.Logger, Activity.Id, Run.Masker);
+
+    internal IReadOnlyList<string> Artifacts => _artifacts ?? (IReadOnlyList<string>)[];
+
+    /// <summary>Reads an input: evaluates its expression, converts it, and records it (masked) in the journal.</summary>
+    public T Get<T>(Input<T> input)
+    {
+        var value = input.Resolve(this);
+        if (input.Name.Length > 0) Entry.RecordInput(input.Name, input.Secret ? SecretMasker.Mask : Run.Masker.MaskValue(value));
+        if (input.Secret && value is string secret) Run.Masker.Add(secret);
+        return value;
+    }
+
+    /// <summary>Writes an output: records it in the journal and stores it in the variable the bot bound to it.</summary>
+    public void Set<T>(Output<T> output, T value)
+    {
+        if (output.Name.Length > 0) Entry.RecordOutput(output.Name, Run.Masker.MaskValue(value));
+        if (output.Variable is not null) Scope.Set(output.Variable, value);
+    }
+
+    public T GetRequiredService<T>() where T : notnull =>
+        (T?)Run.Services?.GetService(typeof(T))
+        ?? throw new InvalidOperationException($"The service {typeof(T).Name} is not registered; add it to the runtime (services.AddRpa).");
+
+    public T? GetService<T>() => (T?)Run.Services?.GetService(typeof(T));
+
+    /// <summary>Marks a value as secret for the rest of the run: it is masked wherever it would be written.</summary>
+    public void AddSecret(string value) => Run.Masker.Add(value);
+
+    /// <summary>Notes a file this activity produced (screenshot, PDF); it is listed in the journal's error when the activity fails.</summary>
+    public void AddArtifact(string path)
+    {
+        (_artifacts ??= []).Add(path);
+        Entry.RecordOutput("artifact", path);
+    }
+
+    /// <summary>Runs a child activity and returns its outcome. Failures propagate as <see cref="ActivityFaultException"/>.</summary>
+    public ValueTask<string> RunAsync(Activity child, VariableScope? scope = null, int? iteration = null, CancellationToken? cancellation = null) =>
+        Run.ExecuteAsync(child, Entry.Sequence, scope ?? Scope, iteration, cancellation ?? CancellationToken);
+}

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Rpa.Engine.Journal;
+using Rpa.Engine.Model;
+using Rpa.Engine.Validation;
+using Rpa.Engine.Values;
+
+namespace Rpa.Engine.Execution;
+
+/// <summary>Runs compiled bots in process: binds inputs, runs the root activity, collects outputs, keeps the journal.</summary>
+public static class BotRunner
+{
+    public static async Task<RunResult> RunAsync(CompiledBot bot, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RunOptions();
+        var masker = new SecretMasker();
+        var scope = BindArguments(bot.Definition, options.Inputs, masker);
+        var journal = new RunJournal(options.Observer, options.KeepJournal);
+        var run = new RunContext(bot, options, journal, masker, cancellationToken, depth: 0, pathPrefix: "", parentSequence: null);
+        var startedAt = options.Time.GetUtcNow();
+
+        using var logScope = options.Logger.BeginScope(new Dictionary<string, object?> { ["RunId"] = options.RunId, ["Bot"] = bot.Name });
+        options.Logger.LogInformation("Run {RunId} of bot {Bot} started", options.RunId, bot.Name);
+
+        RunStatus status;
+        ActivityError? error = null;
+        try
+        {
+            await run.ExecuteAsync(bot.Root, null, scope, null, cancellationToken).ConfigureAwait(false);
+            status = RunStatus.Succeeded;
+        }
+        catch (ActivityFaultException fault)
+        {
+            status = RunStatus.Failed;
+            error = fault.Error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status = RunStatus.Cancelled;
+        }
+
+        var result = new RunResult
+        {
+            RunId = options.RunId,
+            Bot = bot.Name,
+            Status = status,
+            StartedAt = startedAt,
+            EndedAt = options.Time.GetUtcNow(),
+            Outputs = CollectOutputs(bot.Definition, scope, masker),
+            Error = error,
+            Journal = journal,
+        };
+
+        if (status == RunStatus.Failed) options.Logger.LogError("Run {RunId} failed: {Error}", options.RunId, result.ErrorMessage);
+        else options.Logger.LogInformation("Run {RunId} {Status} in {Duration}", options.RunId, status, result.Duration);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="bot"/> as a part of the caller's run (RunBot): same journal, clock and cancellation.</summary>
+    internal static async Task<IReadOnlyDictionary<string, object?>> RunNestedAsync(ActivityContext caller, CompiledBot bot, IReadOnlyDictionary<string, object?> inputs)
+    {
+        var parent = caller.Run;
+        if (parent.Depth + 1 > parent.Options.MaxBotDepth)
+        {
+            throw new Activities.ActivityException($"bots call bots more than {parent.Options.MaxBotDepth} levels deep; is a bot calling itself?");
+        }
+
+        VariableScope scope;
+        try
+        {
+            scope = BindArguments(bot.Definition, inputs, parent.Masker);
+        }
+        catch (BotInputException e)
+        {
+            throw new Activities.ActivityException(e.Message);
+        }
+
+        var run = new RunContext(bot, parent.Options, parent.Journal, parent.Masker, caller.CancellationToken, parent.Depth + 1, caller.Entry.Path + ">", caller.Entry.Sequence);
+        await run.ExecuteAsync(bot.Root, caller.Entry.Sequence, scope, null, caller.CancellationToken).ConfigureAwait(false);
+        return CollectOutputs(bot.Definition, scope, parent.Masker);
+    }
+
+    /// <summary>Checks and converts the given inputs, and declares inputs, outputs and variables in a new scope.</summary>
+    public static VariableScope BindArguments(BotDefinition bot, IReadOnlyDictionary<string, object?> given, SecretMasker masker)
+    {
+        var problems = new List<ValidationProblem>();
+        var scope = new VariableScope();
+        var declared = bot.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in given.Keys.Where(k => !declared.Contains(k)))
+        {
+            problems.Add(new ValidationProblem(null, $"input '{name}'", $"the bot has no input '{name}' (inputs: {(declared.Count == 0 ? "none" : string.Join(", ", declared))})"));
+        }
+
+        foreach (var input in bot.Inputs)
+        {
+            object? value;
+            if (given.TryGetValue(input.Name, out var raw)) value = raw;
+            else if (input.Default is not null) value = ValueConverter.FromJson(input.Default);
+            else if (input.Required)
+            {
+                problems.Add(new ValidationProblem(null, $"input '{input.Name}'", $"the input is required ({DataTypes.ToName(input.Type)})"));
+                continue;
+            }
+            else value = null;
+
+            try
+            {
+                var converted = value is null ? null : ValueConverter.ConvertTo(value, input.Type);
+                if (input.Secret && converted is string secret) masker.Add(secret);
+                scope.Declare(input.Name, input.Type, converted, readOnly: true);
+            }
+            catch (ValueConversionException e)
+            {
+                problems.Add(new ValidationProblem(null, $"input '{input.Name}'", e.Message));
+            }
+        }
+
+        if (problems.Count > 0) throw new BotInputException(bot.Name, problems);
+
+        foreach (var output in bot.Outputs)
+        {
+            scope.Declare(output.Name, output.Type, ValueConverter.FromJson(output.Default));
+        }
+
+        foreach (var variable in bot.Variables)
+        {
+            scope.Declare(variable.Name, variable.Type, ValueConverter.FromJson(variable.Value));
+        }
+
+        return scope;
+    }
+
+    private static Dictionary<string, object?> CollectOutputs(BotDefinition bot, VariableScope scope, SecretMasker masker) =>
+        bot.Outputs.ToDictionary(o => o.Name, o => o.Secret ? SecretMasker.Mask : masker.MaskValue(scope.Find(o.Name)?.Value), StringComparer.Ordinal);
+}

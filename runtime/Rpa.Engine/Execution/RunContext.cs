@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging;
+using Rpa.Engine.Activities;
+using Rpa.Engine.Expressions;
+using Rpa.Engine.Journal;
+
+namespace Rpa.Engine.Execution;
+
+/// <summary>What all activities of one run share: the bot, the journal, the clock, services, the JavaScript sandbox.</summary>
+public sealed class RunContext
+{
+    private JavaScriptRuntime? _javaScript;
+
+    internal RunContext(CompiledBot bot, RunOptions options, RunJournal journal, SecretMasker masker, CancellationToken cancellation, int depth, string pathPrefix, long? parentSequence)
+    {
+        Bot = bot;
+        Options = options;
+        Journal = journal;
+        Masker = masker;
+        CancellationToken = cancellation;
+        Depth = depth;
+        PathPrefix = pathPrefix;
+        ParentSequence = parentSequence;
+    }
+
+    public Guid RunId => Options.RunId;
+
+    public CompiledBot Bot { get; }
+
+    public RunOptions Options { get; }
+
+    public RunJournal Journal { get; }
+
+    public SecretMasker Masker { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public TimeProvider Time => Options.Time;
+
+    public ILogger Logger => Options.Logger;
+
+    public IServiceProvider? Services => Options.Services;
+
+    /// <summary>0 for the bot that was started, 1 for a bot it runs with RunBot, and so on.</summary>
+    public int Depth { get; }
+
+    internal string PathPrefix { get; }
+
+    internal long? ParentSequence { get; }
+
+    internal JavaScriptRuntime JavaScript
+    {
+        get
+        {
+            if (_javaScript is not null) return _javaScript;
+            lock (Journal)
+            {
+                return _javaScript ??= new JavaScriptRuntime(Options.Expressions, CancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Runs one activity: journal entry, context, error wrapping, cancellation.</summary>
+    internal async ValueTask<string> ExecuteAsync(Activity activity, long? parentSequence, VariableScope scope, int? iteration, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var entry = Journal.Start(parentSequence, activity.Id, activity.TypeName, PathPrefix.Length == 0 ? activity.Path : PathPrefix + activity.Path, iteration, Time.GetUtcNow());
+        var context = new ActivityContext(this, activity, entry, scope, cancellation);
+        try
+        {
+            await activity.ExecuteAsync(context).ConfigureAwait(false);
+            entry.Outcome = context.Outcome;
+            Journal.End(entry, ActivityStatus.Completed, Time.GetUtcNow());
+            return context.Outcome;
+        }
+        catch (ActivityFaultException fault)
+        {
+            entry.Error = fault.Error;
+            Journal.End(entry, ActivityStatus.Faulted, Time.GetUtcNow());
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Journal.End(entry, ActivityStatus.Cancelled, Time.GetUtcNow());
+            throw;
+        }
+        catch (Exception e)
+        {
+            var error = CreateError(activity, entry.Path, e, context.Artifacts);
+            entry.Error = error;
+            Journal.End(entry, ActivityStatus.Faulted, Time.GetUtcNow());
+            context.Logger.LogError("Activity {ActivityType} '{FailedActivity}' failed: {Reason}", activity.TypeName, activity.Id, error.Message);
+            throw new ActivityFaultException(error, e);
+        }
+    }
+
+    private ActivityError CreateError(Activity activity, string path, Exception e, IReadOnlyList<string> artifacts)
+    {
+        var message = e switch
+        {
+            ActivityException => e.Message,
+            ExpressionException => e.Message,
+            _ => $"{e.GetType().Name}: {e.Message}",
+        };
+        var cause = e.InnerException is { } inner && e is ActivityException && inner is not ExpressionException and not Values.ValueConversionException
+            ? $"{inner.GetType().Name}: {inner.Message}"
+            : null;
+        return new ActivityError(activity.Id, activity.TypeName, path, Masker.MaskText(message))
+        {
+            Cause = cause is null ? null : Masker.MaskText(cause),
+            Artifacts = artifacts,
+        };
+    }
+}

@@ -1,0 +1,8 @@
+namespace Rpa.Engine.Execution;
+
+public enum RunStatus
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+}

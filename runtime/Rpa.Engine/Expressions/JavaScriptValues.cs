@@ -1,0 +1,81 @@
+using System.Collections;
+using Jint;
+using JsEngine = Jint.Engine;
+using Jint.Native;
+using Jint.Native.Object;
+using Rpa.Engine.Values;
+
+namespace Rpa.Engine.Expressions;
+
+/// <summary>Converts between engine values and plain JavaScript values (never CLR wrappers: scripts get no CLR access).</summary>
+internal static class JavaScriptValues
+{
+    public static JsValue ToJs(JsEngine engine, object? value) => value switch
+    {
+        null => JsValue.Null,
+        string s => new JsString(s),
+        decimal d => new JsNumber((double)d),
+        int i => new JsNumber(i),
+        long l => new JsNumber(l),
+        double d => new JsNumber(d),
+        bool b => b ? JsBoolean.True : JsBoolean.False,
+        DateTimeOffset or DateTime => JsValue.FromObject(engine, value is DateTimeOffset dto ? dto.UtcDateTime : value),
+        Table table => new JsArray(engine, table.Rows.Select(r => ToJs(engine, r)).ToArray()),
+        IEnumerable<KeyValuePair<string, object?>> pairs => ToJsObject(engine, pairs),
+        IEnumerable items and not string => new JsArray(engine, items.Cast<object?>().Select(i => ToJs(engine, i)).ToArray()),
+        Enum e => new JsString(e.ToString()),
+        _ => new JsString(value.ToString() ?? ""),
+    };
+
+    private static JsObject ToJsObject(JsEngine engine, IEnumerable<KeyValuePair<string, object?>> pairs)
+    {
+        var obj = new JsObject(engine);
+        foreach (var (key, item) in pairs)
+        {
+            obj.Set(key, ToJs(engine, item));
+        }
+
+        return obj;
+    }
+
+    public static object? FromJs(JsValue value)
+    {
+        if (value.IsNull() || value.IsUndefined()) return null;
+        if (value.IsString()) return value.AsString();
+        if (value.IsBoolean()) return value.AsBoolean();
+        if (value.IsNumber())
+        {
+            var d = value.AsNumber();
+            if (double.IsNaN(d) || double.IsInfinity(d)) throw new ExpressionException($"the expression returned {d}, which is not a number a bot can use");
+            return (decimal)d;
+        }
+
+        if (value.IsDate()) return new DateTimeOffset(value.AsDate().ToDateTime().ToUniversalTime(), TimeSpan.Zero);
+        if (value.IsArray())
+        {
+            var array = value.AsArray();
+            var list = new List<object?>((int)array.Length);
+            for (uint i = 0; i < array.Length; i++)
+            {
+                list.Add(FromJs(array[i]));
+            }
+
+            return list;
+        }
+
+        if (value is Jint.Native.Function.Function) throw new ExpressionException("the expression returned a function; call it to get a value");
+        if (value is ObjectInstance obj)
+        {
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (key, descriptor) in obj.GetOwnProperties())
+            {
+                if (!descriptor.Enumerable || !key.IsString()) continue;
+                result[key.AsString()] = FromJs(obj.Get(key));
+            }
+
+            return result;
+        }
+
+        return value.ToString();
+    }
+}

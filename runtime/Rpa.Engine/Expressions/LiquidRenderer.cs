@@ -1,0 +1,55 @@
+using Fluid;
+using Fluid.Values;
+using Rpa.Engine.Execution;
+using Rpa.Engine.Values;
+
+namespace Rpa.Engine.Expressions;
+
+/// <summary>Renders Liquid templates with the variables in scope; undefined names are errors, not empty text.</summary>
+internal static class LiquidRenderer
+{
+    public static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+
+    private static readonly Dictionary<int, TemplateOptions> OptionsByMaxSteps = [];
+
+    public static string Render(LiquidExpression expression, VariableScope scope, ExpressionOptions options)
+    {
+        var context = new TemplateContext(OptionsFor(options.LiquidMaxSteps));
+        foreach (var variable in scope.Visible())
+        {
+            context.SetValue(variable.Name, variable.Value);
+        }
+
+        try
+        {
+            return expression.Template.Render(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ExpressionException($"Liquid error: {e.Message}", e);
+        }
+    }
+
+    private static TemplateOptions OptionsFor(int maxSteps)
+    {
+        lock (OptionsByMaxSteps)
+        {
+            if (OptionsByMaxSteps.TryGetValue(maxSteps, out var existing)) return existing;
+            var options = new TemplateOptions
+            {
+                MaxSteps = maxSteps,
+                StrictVariables = true,
+                CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
+                TimeZone = TimeZoneInfo.Utc,
+            };
+            options.ValueConverters.Add(value => value switch
+            {
+                TableRow row => row.ToDictionary(),
+                Table table => table.Rows.Select(r => r.ToDictionary()).ToList(),
+                _ => null,
+            });
+            OptionsByMaxSteps[maxSteps] = options;
+            return options;
+        }
+    }
+}

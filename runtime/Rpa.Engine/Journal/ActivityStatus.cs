@@ -1,0 +1,9 @@
+namespace Rpa.Engine.Journal;
+
+public enum ActivityStatus
+{
+    Running,
+    Completed,
+    Faulted,
+    Cancelled,
+}
