@@ -1,1 +1,3 @@
-System.Console.WriteLine("x");
+using Rpa.Host.Cli;
+
+return await RpaCli.RunAsync(args, Console.Out, Console.Error);

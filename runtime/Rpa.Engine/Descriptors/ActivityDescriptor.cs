@@ -29,7 +29,7 @@ public sealed record ActivityDescriptor
     public bool IsFlowchart { get; init; }
 
     [JsonIgnore]
-    public required Type ClrType { get; init; }
+    public Type ClrType { get; init; } = null!;
 
     public InputDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 

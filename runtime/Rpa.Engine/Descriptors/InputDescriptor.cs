@@ -29,5 +29,5 @@ public sealed record InputDescriptor
     public string? Editor { get; init; }
 
     [JsonIgnore]
-    public required PropertyInfo Property { get; init; }
+    public PropertyInfo Property { get; init; } = null!;
 }

@@ -15,5 +15,5 @@ public sealed record SlotDescriptor
     public string Description { get; init; } = "";
 
     [JsonIgnore]
-    public required PropertyInfo Property { get; init; }
+    public PropertyInfo Property { get; init; } = null!;
 }

@@ -198,6 +198,17 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
                     {
                         Problem(activity.Id, $"input '{input.Name}'", "the input is required and cannot be empty");
                     }
+                    else if (input.Editor == "variable" && expression is LiteralExpression { Value: string variable })
+                    {
+                        if (!visible.TryGetValue(variable, out var declared))
+                        {
+                            Problem(activity.Id, $"input '{input.Name}'", $"'{variable}' is not a variable or output of the bot (in scope: {Names(visible.Keys)})");
+                        }
+                        else if (declared.ReadOnly)
+                        {
+                            Problem(activity.Id, $"input '{input.Name}'", $"'{variable}' is a bot input and cannot be changed; copy it into a variable first");
+                        }
+                    }
 
                     target.Bind(input.Name, expression, input.Secret);
                 }

@@ -1,0 +1,10 @@
+namespace Rpa.Host.Cli;
+
+/// <summary>What `rpa` exits with.</summary>
+public static class ExitCodes
+{
+    public const int Succeeded = 0;
+    public const int BotFailed = 1;
+    public const int Invalid = 2;
+    public const int Cancelled = 130;
+}
