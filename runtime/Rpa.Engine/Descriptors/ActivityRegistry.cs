@@ -83,7 +83,7 @@ public sealed class ActivityRegistry
                     Name = CamelCase(property.Name),
                     Type = DataTypes.FromClr(valueType),
                     Description = meta.Description,
-                    Required = meta.Required,
+                    Required = meta.Required && !input.HasDefault,
                     Default = input.HasDefault ? ValueConverter.ToJson(input.DefaultValue) : null,
                     Secret = meta.Secret,
                     LiteralOnly = meta.LiteralOnly,

@@ -76,6 +76,20 @@ public sealed class ActivityContext
         Entry.RecordOutput("artifact", path);
     }
 
+    /// <summary>A file path as the bot means it: relative paths are relative to the bot's folder (or the current directory).</summary>
+    public string ResolvePath(string path) =>
+        Path.GetFullPath(path, Run.Bot.Location ?? Directory.GetCurrentDirectory());
+
+    /// <summary>A new file path in the run's artifacts folder, named after this activity: "{activityId}-{n}{extension}".</summary>
+    public string NewArtifactPath(string extension)
+    {
+        var folder = Run.ArtifactsDirectory;
+        Directory.CreateDirectory(folder);
+        var stamp = Time.GetUtcNow().ToString("HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture);
+        var name = $"{Activity.Id}-{Entry.Sequence}-{stamp}{extension}";
+        return Path.Combine(folder, name);
+    }
+
     /// <summary>Runs a child activity and returns its outcome. Failures propagate as <see cref="ActivityFaultException"/>.</summary>
     public ValueTask<string> RunAsync(Activity child, VariableScope? scope = null, int? iteration = null, CancellationToken? cancellation = null) =>
         Run.ExecuteAsync(child, Entry.Sequence, scope ?? Scope, iteration, cancellation ?? CancellationToken);

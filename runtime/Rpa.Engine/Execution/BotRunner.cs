@@ -15,7 +15,8 @@ public static class BotRunner
         var masker = new SecretMasker();
         var scope = BindArguments(bot.Definition, options.Inputs, masker);
         var journal = new RunJournal(options.Observer, options.KeepJournal);
-        var run = new RunContext(bot, options, journal, masker, cancellationToken, depth: 0, pathPrefix: "", parentSequence: null);
+        var resources = new RunResources();
+        var run = new RunContext(bot, options, journal, masker, resources, cancellationToken, depth: 0, pathPrefix: "", parentSequence: null);
         var startedAt = options.Time.GetUtcNow();
 
         using var logScope = options.Logger.BeginScope(new Dictionary<string, object?> { ["RunId"] = options.RunId, ["Bot"] = bot.Name });
@@ -37,6 +38,10 @@ public static class BotRunner
         {
             status = RunStatus.Cancelled;
         }
+        finally
+        {
+            await resources.DisposeAsync().ConfigureAwait(false);
+        }
 
         var result = new RunResult
         {
@@ -50,7 +55,7 @@ public static class BotRunner
             Journal = journal,
         };
 
-        if (status == RunStatus.Failed) options.Logger.LogError("Run {RunId} failed: {Error}", options.RunId, result.ErrorMessage);
+        if (status == RunStatus.Failed) options.Logger.LogInformation("Run {RunId} failed: {Error}", options.RunId, result.ErrorMessage);
         else options.Logger.LogInformation("Run {RunId} {Status} in {Duration}", options.RunId, status, result.Duration);
         return result;
     }
@@ -74,7 +79,7 @@ public static class BotRunner
             throw new Activities.ActivityException(e.Message);
         }
 
-        var run = new RunContext(bot, parent.Options, parent.Journal, parent.Masker, caller.CancellationToken, parent.Depth + 1, caller.Entry.Path + ">", caller.Entry.Sequence);
+        var run = new RunContext(bot, parent.Options, parent.Journal, parent.Masker, parent.Resources, caller.CancellationToken, parent.Depth + 1, caller.Entry.Path + ">", caller.Entry.Sequence);
         await run.ExecuteAsync(bot.Root, caller.Entry.Sequence, scope, null, caller.CancellationToken).ConfigureAwait(false);
         return CollectOutputs(bot.Definition, scope, parent.Masker);
     }

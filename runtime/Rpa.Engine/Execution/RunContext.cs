@@ -10,8 +10,9 @@ public sealed class RunContext
 {
     private JavaScriptRuntime? _javaScript;
 
-    internal RunContext(CompiledBot bot, RunOptions options, RunJournal journal, SecretMasker masker, CancellationToken cancellation, int depth, string pathPrefix, long? parentSequence)
+    internal RunContext(CompiledBot bot, RunOptions options, RunJournal journal, SecretMasker masker, RunResources resources, CancellationToken cancellation, int depth, string pathPrefix, long? parentSequence)
     {
+        Resources = resources;
         Bot = bot;
         Options = options;
         Journal = journal;
@@ -31,6 +32,12 @@ public sealed class RunContext
     public RunJournal Journal { get; }
 
     public SecretMasker Masker { get; }
+
+    /// <summary>What the run opened and the runner closes when it ends (browser contexts, connections).</summary>
+    public RunResources Resources { get; }
+
+    /// <summary>The folder for this run's artifacts (screenshots, PDFs); created when first used.</summary>
+    public string ArtifactsDirectory => Options.ArtifactsDirectory ?? Path.Combine(Path.GetTempPath(), "rpa-artifacts", RunId.ToString("N"));
 
     public CancellationToken CancellationToken { get; }
 
@@ -102,7 +109,7 @@ public sealed class RunContext
             _ => $"{e.GetType().Name}: {e.Message}",
         };
         var cause = e.InnerException is { } inner && e is ActivityException && inner is not ExpressionException and not Values.ValueConversionException
-            ? $"{inner.GetType().Name}: {inner.Message}"
+            ? $"{inner.GetType().Name}: {inner.Message.Split('\n')[0].Trim()}"
             : null;
         return new ActivityError(activity.Id, activity.TypeName, path, Masker.MaskText(message))
         {

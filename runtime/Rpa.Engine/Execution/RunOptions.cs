@@ -28,6 +28,9 @@ public sealed record RunOptions
 
     public IBotResolver? BotResolver { get; init; }
 
+    /// <summary>Where activities save files a person should see (screenshots, PDFs); default: a folder per run under the temp folder.</summary>
+    public string? ArtifactsDirectory { get; init; }
+
     /// <summary>How deep RunBot may nest bots in bots.</summary>
     public int MaxBotDepth { get; init; } = 16;
 }

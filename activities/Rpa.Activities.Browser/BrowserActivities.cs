@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rpa.Engine.Descriptors;
+using Rpa.Engine.Hosting;
+
+namespace Rpa.Activities.Browser;
+
+/// <summary>Adds the browser activities (Playwright with Debian's Chromium) and the process-wide browser.</summary>
+public static class BrowserActivities
+{
+    public static RpaBuilder AddBrowserActivities(this RpaBuilder rpa, BrowserOptions? options = null)
+    {
+        rpa.Registry.AddBrowserActivities();
+        rpa.Services.TryAddSingleton(options ?? new BrowserOptions());
+        rpa.Services.TryAddSingleton<BrowserHost>();
+        return rpa;
+    }
+
+    public static ActivityRegistry AddBrowserActivities(this ActivityRegistry registry) =>
+        registry.AddAssembly(typeof(BrowserActivities).Assembly);
+}
