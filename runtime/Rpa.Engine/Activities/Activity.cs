@@ -18,7 +18,7 @@ public abstract class Activity
     public string? DisplayName { get; internal set; }
 
     /// <summary>Ids from the root to this activity, joined by '/'.</summary>
-    public string Path { get; internal set; } = "";
+    public string NodePath { get; internal set; } = "";
 
     /// <summary>Runs the activity. Read inputs with <c>context.Get</c>, write outputs with <c>context.Set</c>,
     /// choose an outcome with <see cref="ActivityContext.Outcome"/>; throw to fail.</summary>

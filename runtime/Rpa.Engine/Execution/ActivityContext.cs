@@ -78,7 +78,7 @@ public sealed class ActivityContext
 
     /// <summary>A file path as the bot means it: relative paths are relative to the bot's folder (or the current directory).</summary>
     public string ResolvePath(string path) =>
-        Path.GetFullPath(path, Run.Bot.Location ?? Directory.GetCurrentDirectory());
+        Path.GetFullPath(path, Path.GetFullPath(Run.Bot.Location ?? Directory.GetCurrentDirectory()));
 
     /// <summary>A new file path in the run's artifacts folder, named after this activity: "{activityId}-{n}{extension}".</summary>
     public string NewArtifactPath(string extension)

@@ -70,7 +70,7 @@ public sealed class RunContext
     internal async ValueTask<string> ExecuteAsync(Activity activity, long? parentSequence, VariableScope scope, int? iteration, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        var entry = Journal.Start(parentSequence, activity.Id, activity.TypeName, PathPrefix.Length == 0 ? activity.Path : PathPrefix + activity.Path, iteration, Time.GetUtcNow());
+        var entry = Journal.Start(parentSequence, activity.Id, activity.TypeName, PathPrefix.Length == 0 ? activity.NodePath : PathPrefix + activity.NodePath, iteration, Time.GetUtcNow());
         var context = new ActivityContext(this, activity, entry, scope, cancellation);
         try
         {

@@ -17,6 +17,9 @@ public static class ExpressionCompiler
         return names;
     });
 
+    /// <summary>Whether <paramref name="name"/> is a JavaScript built-in (Math, Date, JSON, ...), which a variable must not hide.</summary>
+    internal static bool IsJavaScriptGlobal(string name) => JavaScriptGlobals.Value.Contains(name);
+
     /// <summary>Compiles one input value for a property of CLR type <paramref name="target"/>.</summary>
     /// <exception cref="ExpressionException">The value does not parse or does not fit the type.</exception>
     public static CompiledExpression Compile(InputValue value, Type target) => value.Language switch
@@ -54,6 +57,7 @@ public static class ExpressionCompiler
             try
             {
                 prepared = JsEngine.PrepareScript(source, strict: true, options: new ScriptPreparationOptions { CollectReferencedGlobals = true });
+                text = source;
             }
             catch (Exception)
             {
@@ -68,7 +72,11 @@ public static class ExpressionCompiler
         var globals = JavaScriptGlobals.Value;
         IEnumerable<string> referencedGlobals = (IEnumerable<string>?)prepared.ReferencedGlobals ?? [];
         var referenced = referencedGlobals.Where(n => !globals.Contains(n)).Distinct().ToArray();
-        return new JavaScriptExpression(source, prepared, referenced);
+
+        // Evaluated in a block, so let, const and class declarations end with the evaluation: at the top level they
+        // would stay in the run's engine, and the next evaluation of the same expression would declare them again.
+        var block = JsEngine.PrepareScript($"{{{text}\n}}", strict: true);
+        return new JavaScriptExpression(source, block, referenced);
     }
 
     public static LiquidExpression CompileLiquid(string source)

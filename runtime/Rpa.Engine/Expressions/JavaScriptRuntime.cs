@@ -63,7 +63,9 @@ internal sealed class JavaScriptRuntime
             }
             catch (JavaScriptException e)
             {
-                throw new ExpressionException($"JavaScript error: {e.Message} (in `{Shorten(expression.Source)}`)", e);
+                // Some errors carry no message (assigning to a read-only variable is a bare TypeError): show the error's name.
+                var message = string.IsNullOrEmpty(e.Message) ? e.Error.ToString() : e.Message;
+                throw new ExpressionException($"JavaScript error: {message} (in `{Shorten(expression.Source)}`)", e);
             }
         }
     }

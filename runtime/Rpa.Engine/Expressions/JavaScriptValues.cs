@@ -1,8 +1,10 @@
 using System.Collections;
+using System.Globalization;
 using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Object;
+using Jint.Runtime.Descriptors;
 using Rpa.Engine.Values;
 
 namespace Rpa.Engine.Expressions;
@@ -20,12 +22,27 @@ internal static class JavaScriptValues
         double d => new JsNumber(d),
         bool b => b ? JsBoolean.True : JsBoolean.False,
         DateTimeOffset or DateTime => JsValue.FromObject(engine, value is DateTimeOffset dto ? dto.UtcDateTime : value),
-        Table table => new JsArray(engine, table.Rows.Select(r => ToJs(engine, r)).ToArray()),
-        IEnumerable<KeyValuePair<string, object?>> pairs => ToJsObject(engine, pairs),
-        IEnumerable items and not string => new JsArray(engine, items.Cast<object?>().Select(i => ToJs(engine, i)).ToArray()),
+        Table table => Frozen(new JsArray(engine, table.Rows.Select(r => ToJs(engine, r)).ToArray())),
+        IEnumerable<KeyValuePair<string, object?>> pairs => Frozen(ToJsObject(engine, pairs)),
+        IEnumerable items and not string => Frozen(new JsArray(engine, items.Cast<object?>().Select(i => ToJs(engine, i)).ToArray())),
         Enum e => new JsString(e.ToString()),
         _ => new JsString(value.ToString() ?? ""),
     };
+
+    /// <summary>
+    /// Variables are read-only in scripts, and so are the lists and objects in them: the engine keeps a published value
+    /// between evaluations, so a script that sorted or pushed into it in place would change what later scripts see.
+    /// </summary>
+    private static ObjectInstance Frozen(ObjectInstance value)
+    {
+        foreach (var (key, property) in value.GetOwnProperties().ToList())
+        {
+            value.DefineOwnProperty(key, new PropertyDescriptor(property.Value, writable: false, enumerable: property.Enumerable, configurable: false));
+        }
+
+        value.PreventExtensions();
+        return value;
+    }
 
     private static JsObject ToJsObject(JsEngine engine, IEnumerable<KeyValuePair<string, object?>> pairs)
     {
@@ -46,7 +63,8 @@ internal static class JavaScriptValues
         if (value.IsNumber())
         {
             var d = value.AsNumber();
-            if (double.IsNaN(d) || double.IsInfinity(d)) throw new ExpressionException($"the expression returned {d}, which is not a number a bot can use");
+            if (double.IsNaN(d) || double.IsInfinity(d)) throw new ExpressionException($"the expression returned {d.ToString(CultureInfo.InvariantCulture)}, which is not a number a bot can use");
+            if (Math.Abs(d) >= (double)decimal.MaxValue) throw new ExpressionException($"the expression returned {d.ToString(CultureInfo.InvariantCulture)}, which is too large for a number a bot can use");
             return (decimal)d;
         }
 

@@ -24,9 +24,9 @@ public static class BotJson
 
     private static readonly HashSet<string> ExpressionKeys = ["js", "liquid", "literal"];
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static BotReadResult Read(string json)
     {
@@ -42,7 +42,16 @@ public static class BotJson
         }
 
         var reader = new Reader();
-        var bot = reader.ReadBot(document);
+        BotDefinition? bot;
+        try
+        {
+            bot = reader.ReadBot(document);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            return new BotReadResult(null, [.. reader.Problems, new ValidationProblem(null, null, $"the bot cannot be read: {e.Message}")]);
+        }
+
         return new BotReadResult(reader.Problems.Count == 0 ? bot : null, reader.Problems);
     }
 
@@ -161,10 +170,16 @@ public static class BotJson
         }
     }
 
+    /// <summary>The parser's message without its own position suffixes (zero-based, and already said in line and column).</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var suffix in (string[])[" LineNumber:", " Path:"])
+        {
+            var cut = message.IndexOf(suffix, StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+        }
+
+        return message;
     }
 
     private sealed class Reader
@@ -330,7 +345,7 @@ public static class BotJson
         {
             switch (value)
             {
-                case JsonObject single when single.ContainsKey("type"):
+                case JsonObject single when single["type"] is JsonValue || single.ContainsKey("id"):
                     return ReadActivity(single, $"{owner}.{key}") is { } one ? ActivitySlot.Single(one) : null;
                 case JsonArray list:
                     var items = new List<SlotItem>();

@@ -85,6 +85,12 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
                 return false;
             }
 
+            if (ExpressionCompiler.IsJavaScriptGlobal(name!))
+            {
+                Problem(null, section, $"'{name}' is a JavaScript built-in; expressions would see the built-in, not your value: choose another name");
+                return false;
+            }
+
             if (!_botNames.TryAdd(name!, (type, readOnly)))
             {
                 Problem(null, section, $"the name '{name}' is declared twice (inputs, outputs and variables share one namespace)");
@@ -140,7 +146,7 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
             activity.Id = id;
             activity.TypeName = descriptor.Type;
             activity.DisplayName = definition.DisplayName;
-            activity.Path = path;
+            activity.NodePath = path;
             _activities.TryAdd(id, activity);
 
             BindInputs(activity, definition, descriptor, visible);

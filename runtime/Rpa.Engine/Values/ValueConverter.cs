@@ -9,7 +9,7 @@ namespace Rpa.Engine.Values;
 /// Converts values between the shapes they arrive in (JSON literals, expression results, command-line text)
 /// and the CLR types inputs and variables declare. Numbers are always <see cref="decimal"/>.
 /// </summary>
-public static class ValueConverter
+public static partial class ValueConverter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -44,8 +44,8 @@ public static class ValueConverter
     {
         if (target == typeof(string)) return ToText(value);
         if (target == typeof(decimal)) return ToDecimal(value);
-        if (target == typeof(int)) return (int)decimal.Round(ToDecimal(value));
-        if (target == typeof(long)) return (long)decimal.Round(ToDecimal(value));
+        if (target == typeof(int)) return (int)WholeNumber(value);
+        if (target == typeof(long)) return (long)WholeNumber(value);
         if (target == typeof(double)) return (double)ToDecimal(value);
         if (target == typeof(bool)) return ToBool(value);
         if (target == typeof(DateTimeOffset)) return ToDateTime(value);
@@ -101,9 +101,31 @@ public static class ValueConverter
         double d => DoubleToDecimal(d),
         float f => DoubleToDecimal(f),
         bool b => b ? 1 : 0,
-        string s => decimal.Parse(s.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, Invariant),
+        string s => ParseNumber(s),
         _ => throw new InvalidCastException(),
     };
+
+    /// <summary>Invariant-culture numbers; ',' is accepted only as a thousands separator between groups of three digits.</summary>
+    private static decimal ParseNumber(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Contains(',', StringComparison.Ordinal))
+        {
+            if (!GroupedNumber().IsMatch(trimmed)) throw new FormatException();
+            trimmed = trimmed.Replace(",", "", StringComparison.Ordinal);
+        }
+
+        return decimal.Parse(trimmed, NumberStyles.Float, Invariant);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex GroupedNumber();
+
+    private static decimal WholeNumber(object value)
+    {
+        var number = ToDecimal(value);
+        return number == decimal.Truncate(number) ? number : throw new ValueConversionException($"expected a whole number but got {number.ToString(Invariant)}");
+    }
 
     private static decimal DoubleToDecimal(double d)
     {
@@ -115,8 +137,8 @@ public static class ValueConverter
     {
         bool b => b,
         decimal d => d != 0,
-        string s when s.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || s.Trim() is "yes" or "1" => true,
-        string s when s.Trim().Equals("false", StringComparison.OrdinalIgnoreCase) || s.Trim() is "no" or "0" or "" => false,
+        string s when s.Trim().ToLowerInvariant() is "true" or "yes" or "1" => true,
+        string s when s.Trim().ToLowerInvariant() is "false" or "no" or "0" or "" => false,
         _ => throw new InvalidCastException(),
     };
 
@@ -189,13 +211,18 @@ public static class ValueConverter
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d : decimal.Parse(v.ToJsonString(), NumberStyles.Float, Invariant),
+            JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d : ParseJsonNumber(v.ToJsonString()),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,
         },
         _ => null,
     };
+
+    private static decimal ParseJsonNumber(string json) =>
+        decimal.TryParse(json, NumberStyles.Float, Invariant, out var d)
+            ? d
+            : throw new ValueConversionException($"the number {Truncate(json)} is too large for a number a bot can use");
 
     /// <summary>Writes a value as JSON (dates as ISO 8601 text, tables as arrays of row objects).</summary>
     public static JsonNode? ToJson(object? value) => value switch

@@ -1,25 +1,34 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Rpa.Activities;
+using Rpa.Activities.Browser;
 using Rpa.Engine.Descriptors;
+using Rpa.Engine.Hosting;
 
 namespace Rpa.Host.Cli;
 
 /// <summary>The `rpa` command line: run, validate, activities.</summary>
 public static class RpaCli
 {
-    public static ActivityRegistry CreateRegistry() => ActivityRegistry.CreateDefault().AddBuiltInActivities();
+    /// <summary>What this program can run: the built-in activities and the browser.</summary>
+    public static IServiceCollection AddRpaHost(this IServiceCollection services) =>
+        services.AddRpa(rpa => rpa.AddBuiltInActivities().AddBrowserActivities());
+
+    public static ActivityRegistry CreateRegistry() => ActivityRegistry.CreateDefault().AddBuiltInActivities().AddBrowserActivities();
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var registry = CreateRegistry();
+        await using var services = new ServiceCollection().AddRpaHost().BuildServiceProvider();
+        var registry = services.GetRequiredService<ActivityRegistry>();
         var root = new RootCommand("rpa: run, check and describe Rpa bots.")
         {
-            RunCommand.Create(registry, output, error),
+            RunCommand.Create(services, output, error),
             ValidateCommand.Create(registry, output),
             ActivitiesCommand.Create(registry, output),
+            PracticeCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -18,8 +18,9 @@ internal static class RunCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Command Create(ActivityRegistry registry, TextWriter output, TextWriter error)
+    public static Command Create(IServiceProvider services, TextWriter output, TextWriter error)
     {
+        var registry = (ActivityRegistry)services.GetService(typeof(ActivityRegistry))!;
         var bot = CliOptions.Bot();
         var inputs = new Option<string[]>("--input", "-i")
         {
@@ -56,6 +57,7 @@ internal static class RunCommand
             var interactive = !asJson && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
             var gate = asJson ? new ConsoleGate(error, error, false) : new ConsoleGate(output, error, interactive);
             var dataDirectory = Path.GetFullPath(parse.GetValue(data)!);
+            var runId = Guid.NewGuid();
             var (factory, serilog) = RunLogging.Create(gate, Path.Combine(dataDirectory, "logs"), asJson ? LogEventLevel.Warning : LogEventLevel.Information);
             try
             {
@@ -70,6 +72,9 @@ internal static class RunCommand
                             Observer = progress,
                             Logger = factory.CreateLogger("Rpa.Run"),
                             BotResolver = new FileBotResolver(loader, Path.GetDirectoryName(compiled.Location)),
+                            Services = services,
+                            ArtifactsDirectory = Path.Combine(dataDirectory, "artifacts", runId.ToString("N")),
+                            RunId = runId,
                         }, cancellationToken).ConfigureAwait(false);
                     }
                     catch (BotInputException e)

@@ -89,6 +89,23 @@ public sealed class RpaCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_a_run_exits_130_and_says_it_was_cancelled()
+    {
+        var bot = Write("""
+            { "name": "sleepy", "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "nap", "type": "Delay", "inputs": { "seconds": 600 } } ] } }
+            """);
+        var output = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        var code = await RpaCli.RunAsync(["run", bot, "--data", _folder], output, new StringWriter(), cancel.Token);
+
+        code.Should().Be(ExitCodes.Cancelled);
+        output.ToString().Should().Contain("Bot 'sleepy' was cancelled");
+    }
+
+    [Fact]
     public async Task Validate_reports_a_valid_bot_and_exits_0()
     {
         var run = await CliRun.RunAsync("validate", RepositoryRoot.Combine("bots", "hello"));

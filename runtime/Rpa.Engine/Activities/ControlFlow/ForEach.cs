@@ -23,6 +23,10 @@ public sealed class ForEach : Activity
     public override IEnumerable<string> Validate()
     {
         if (ItemVariable.LiteralValue == IndexVariable.LiteralValue) yield return "the item and index variables need different names";
+        foreach (var name in new[] { ItemVariable.LiteralValue, IndexVariable.LiteralValue })
+        {
+            if (!Validation.BotCompiler.IdentifierPattern().IsMatch(name)) yield return $"'{name}' is not a valid variable name: use letters, digits and _ (not starting with a digit)";
+        }
     }
 
     public override async ValueTask ExecuteAsync(ActivityContext context)

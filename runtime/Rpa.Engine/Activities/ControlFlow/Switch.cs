@@ -19,6 +19,14 @@ public sealed class Switch : Activity
     [Slot(Description = "Runs when no case matches.")]
     public Activity? Default { get; set; }
 
+    public override IEnumerable<string> Validate()
+    {
+        if (Cases.LiteralValue.Concat(Branches.Keys).Contains(Outcomes.Default, StringComparer.Ordinal))
+        {
+            yield return "a case cannot be named 'Default'; that name is the outcome when no case matches (use the 'default' slot)";
+        }
+    }
+
     public override IReadOnlyList<string> GetDynamicOutcomes() =>
         [.. Cases.LiteralValue.Concat(Branches.Keys).Distinct(StringComparer.Ordinal), Outcomes.Default];
 

@@ -1,1 +1,0 @@
-namespace Rpa.Activities; public static class Placeholder {}

@@ -1,0 +1,41 @@
+using Rpa.Benchmarks.Scenarios;
+
+namespace Rpa.Benchmarks.Running;
+
+/// <summary>Runs the scenarios and writes the markdown report: machine, results, details, checks. Progress goes to stderr.</summary>
+internal static class BenchmarkReport
+{
+    public static async Task<int> RunAsync(IReadOnlyList<Scenario> scenarios, BenchmarkOptions options, TextWriter output, TextWriter progress)
+    {
+        var measurements = new List<Measurement>();
+        var failures = new List<string>();
+        foreach (var scenario in scenarios)
+        {
+            progress.WriteLine($"running {scenario.Name} ...");
+            try
+            {
+                var measurement = await ScenarioRunner.MeasureAsync(scenario, options).ConfigureAwait(false);
+                measurements.Add(measurement);
+                progress.WriteLine($"  {ResultTable.Time(measurement.Median)} per op, {ResultTable.Number(measurement.Throughput)} {scenario.Unit.Plural}/s");
+            }
+            catch (Exception e)
+            {
+                failures.Add($"- **{scenario.Name} FAILED**: {e.Message}");
+                progress.WriteLine($"  FAILED: {e.Message}");
+            }
+        }
+
+        output.WriteLine("# Rpa scenario benchmarks");
+        output.WriteLine();
+        foreach (var line in MachineInfo.Describe(options)) output.WriteLine(line);
+        output.WriteLine();
+        foreach (var line in ResultTable.Results(measurements)) output.WriteLine(line);
+        output.WriteLine();
+        foreach (var line in Checks.Describe(measurements).Concat(failures)) output.WriteLine(line);
+        output.WriteLine();
+        output.WriteLine("Details (per op = one row's \"work per op\"):");
+        output.WriteLine();
+        foreach (var line in ResultTable.Details(measurements)) output.WriteLine(line);
+        return failures.Count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace Rpa.Benchmarks.Running;
+
+/// <summary>
+/// Measures one scenario: prepare, warm up (so the JIT has tiered up), then time a number of samples with a
+/// Stopwatch. Short operations run in batches so one sample is long enough to time; allocations are the bytes the
+/// process allocated during a sample (<see cref="GC.GetTotalAllocatedBytes(bool)"/>, precise).
+/// </summary>
+internal static class ScenarioRunner
+{
+    public static async Task<Measurement> MeasureAsync(Scenario scenario, BenchmarkOptions options)
+    {
+        var setup = Stopwatch.StartNew();
+        var operation = scenario.Prepare();
+        setup.Stop();
+
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < options.Warmups || warmup.Elapsed < options.MinWarmupTime; i++)
+        {
+            await operation.RunAsync().ConfigureAwait(false);
+        }
+
+        var calibration = Stopwatch.StartNew();
+        await operation.RunAsync().ConfigureAwait(false);
+        calibration.Stop();
+        var batch = (int)Math.Clamp(Math.Ceiling(options.TargetSampleTime.Ticks / (double)Math.Max(calibration.Elapsed.Ticks, 1)), 1, 100_000);
+
+        var samples = new List<TimeSpan>(options.Samples);
+        var bytes = new List<double>(options.Samples);
+        var collections = new double[GC.MaxGeneration + 1];
+        for (var s = 0; s < options.Samples; s++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var gcBefore = Enumerable.Range(0, collections.Length).Select(GC.CollectionCount).ToArray();
+            var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            for (var b = 0; b < batch; b++)
+            {
+                await operation.RunAsync().ConfigureAwait(false);
+            }
+
+            watch.Stop();
+            var bytesAfter = GC.GetTotalAllocatedBytes(precise: true);
+            samples.Add(watch.Elapsed / batch);
+            bytes.Add((bytesAfter - bytesBefore) / (double)batch);
+            for (var g = 0; g < collections.Length; g++)
+            {
+                collections[g] += (GC.CollectionCount(g) - gcBefore[g]) / (double)batch / options.Samples;
+            }
+        }
+
+        var medianBytes = bytes.Order().ElementAt(bytes.Count / 2);
+        return new Measurement(scenario, samples, batch, medianBytes, collections, setup.Elapsed, operation.Note);
+    }
+}

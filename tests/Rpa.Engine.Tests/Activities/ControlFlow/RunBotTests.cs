@@ -1,0 +1,146 @@
+using Rpa.Engine.Activities.ControlFlow;
+using Rpa.Engine.Building;
+using Rpa.Engine.Execution;
+using Rpa.Engine.Journal;
+using Rpa.Engine.Model;
+using Rpa.Engine.Testing;
+using Rpa.Engine.Tests.Support;
+using Rpa.Engine.Values;
+
+namespace Rpa.Engine.Tests.Activities.ControlFlow;
+
+public sealed class RunBotTests
+{
+    private static CompiledBot Doubler(BotTestHost host) => host.Compiler.CompileOrThrow(Bot.Define("doubler")
+        .Input("n", DataType.Number, required: true)
+        .Output("result", DataType.Number)
+        .Root(Bot.Sequence("steps", Steps.SetJs("double", "result", "n * 2")))
+        .Build());
+
+    private static BotDefinition Caller(InputValue arguments) => Bot.Define("caller")
+        .Input("amount", DataType.Number, 21)
+        .Output("doubled", DataType.Number)
+        .Variable("reply", DataType.Object)
+        .Root(Bot.Sequence("main",
+            Bot.Activity<RunBot>("call").Set(x => x.Bot, "doubler").Set(x => x.Arguments, arguments).Output(x => x.Result, "reply"),
+            Steps.SetJs("take", "doubled", "reply.result")))
+        .Build();
+
+    [Fact]
+    public async Task RunBot_passes_arguments_in_and_returns_the_bots_outputs()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("doubler", Doubler(host));
+
+        var result = (await host.RunAsync(Caller(InputValue.JavaScript("({ n: amount })")))).ShouldSucceed();
+
+        result.Outputs["doubled"].Should().Be(42m);
+        result.EntryOf("call").Outputs!["result"].Should().BeEquivalentTo(new Dictionary<string, object?> { ["result"] = 42m });
+        result.EntryOf("call").Inputs!["bot"].Should().Be("doubler");
+        resolver.Requests.Should().Equal(("doubler", "caller"));
+    }
+
+    [Fact]
+    public async Task RunBot_accepts_literal_arguments()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("doubler", Doubler(host));
+        var arguments = InputValue.FromLiteral(new System.Text.Json.Nodes.JsonObject { ["n"] = "2.5" });
+
+        var result = (await host.RunAsync(Caller(arguments))).ShouldSucceed();
+
+        result.Outputs["doubled"].Should().Be(5m);
+    }
+
+    [Fact]
+    public async Task RunBot_puts_the_sub_bots_activities_in_the_journal_under_its_own_path()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("doubler", Doubler(host));
+
+        var result = (await host.RunAsync(Caller(InputValue.JavaScript("({ n: 1 })")))).ShouldSucceed();
+
+        result.Journal.Entries.Select(e => e.Path).Should().Equal("main", "main/call", "main/call>steps", "main/call>steps/double", "main/take");
+        result.EntryOf("steps").ParentSequence.Should().Be(result.EntryOf("call").Sequence);
+        result.EntryOf("double").ParentSequence.Should().Be(result.EntryOf("steps").Sequence);
+    }
+
+    [Fact]
+    public async Task RunBot_fails_with_the_sub_bots_error_and_its_full_path()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("doubler", host.Compiler.CompileOrThrow(Bot.Define("doubler")
+            .Input("n", DataType.Number)
+            .Root(Bot.Sequence("steps", Steps.Fail("refuse", "cannot double today")))
+            .Build()));
+
+        var result = await host.RunAsync(Caller(InputValue.JavaScript("({ n: 1 })")));
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("refuse");
+        result.Error.Path.Should().Be("main/call>steps/refuse");
+        result.ErrorMessage.Should().Be("Bot 'caller' failed at activity 'refuse' (Fail, path main/call>steps/refuse): cannot double today");
+        result.EntryOf("call").Status.Should().Be(ActivityStatus.Faulted);
+    }
+
+    [Fact]
+    public async Task RunBot_fails_clearly_when_the_arguments_do_not_fit_the_sub_bots_inputs()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("doubler", Doubler(host));
+
+        var result = await host.RunAsync(Caller(InputValue.JavaScript("({ m: 1 })")));
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("call");
+        result.Error.Message.Should().Be("Bot 'doubler' cannot start: the bot has no input 'm' (inputs: n); the input is required (number)");
+    }
+
+    [Fact]
+    public async Task RunBot_fails_clearly_when_bots_nest_deeper_than_MaxBotDepth()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        var recursive = host.Compiler.CompileOrThrow(Bot.Define("recursive")
+            .Root(Bot.Activity<RunBot>("again").Set(x => x.Bot, "recursive"))
+            .Build());
+        resolver.Add("recursive", recursive);
+
+        var result = await BotRunner.RunAsync(recursive, new RunOptions { BotResolver = resolver, MaxBotDepth = 3 }).WaitAsync(TimeSpan.FromSeconds(10));
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("again");
+        result.Error.Message.Should().Be("bots call bots more than 3 levels deep; is a bot calling itself?");
+        result.Error.Path.Should().Be("again>again>again>again");
+        result.EntriesOf("again").Should().HaveCount(4).And.OnlyContain(e => e.Status == ActivityStatus.Faulted);
+    }
+
+    [Fact]
+    public async Task RunBot_stops_endless_recursion_at_the_default_depth()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("recursive", host.Compiler.CompileOrThrow(Bot.Define("recursive")
+            .Root(Bot.Activity<RunBot>("again").Set(x => x.Bot, "recursive"))
+            .Build()));
+
+        var result = await host.RunAsync(host.Compiler.CompileOrThrow(Bot.Define("start").Root(Bot.Activity<RunBot>("go").Set(x => x.Bot, "recursive")).Build()));
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Be($"bots call bots more than {new RunOptions().MaxBotDepth} levels deep; is a bot calling itself?");
+    }
+
+    [Fact]
+    public async Task RunBot_fails_clearly_without_a_bot_resolver()
+    {
+        var result = await new BotTestHost().RunAsync(Caller(InputValue.JavaScript("({ n: 1 })")));
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Be("this runtime was started without a bot resolver, so it cannot run other bots");
+    }
+}

@@ -1,0 +1,54 @@
+using Rpa.Engine.Activities.Primitives;
+using Rpa.Engine.Building;
+using Rpa.Engine.Execution;
+using Rpa.Engine.Journal;
+using Rpa.Engine.Model;
+using Rpa.Engine.Testing;
+using Rpa.Engine.Tests.Support;
+using Rpa.Engine.Validation;
+using Rpa.Engine.Values;
+
+namespace Rpa.Engine.Tests.Activities.Primitives;
+
+public sealed class FailTests
+{
+    [Fact]
+    public async Task Fail_fails_the_run_with_its_message()
+    {
+        var bot = Bot.Define("limits")
+            .Input("invoice", DataType.Text, "INV-7")
+            .Root(Bot.Sequence("main",
+                Bot.Activity<Fail>("overLimit").Set(x => x.Message, InputValue.Liquid("Invoice {{ invoice }} is over the limit"))))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error.Should().BeEquivalentTo(new ActivityError("overLimit", "Fail", "main/overLimit", "Invoice INV-7 is over the limit"));
+        result.Error!.Cause.Should().BeNull();
+        result.EntryOf("overLimit").Status.Should().Be(ActivityStatus.Faulted);
+        result.EntryOf("overLimit").Inputs!["message"].Should().Be("Invoice INV-7 is over the limit");
+    }
+
+    [Fact]
+    public void Fail_requires_a_message()
+    {
+        var bot = Bot.Define("empty").Root(Steps.Fail("stop", "")).Build();
+
+        new BotTestHost().Validate(bot).Problems.Should().Equal(new ValidationProblem("stop", "input 'message'", "the input is required and cannot be empty"));
+    }
+
+    [Fact]
+    public async Task Fail_masks_secrets_in_its_message()
+    {
+        var bot = Bot.Define("leak")
+            .Input("apiKey", DataType.Text, required: true, secret: true)
+            .Root(Bot.Activity<Fail>("stop").Set(x => x.Message, InputValue.JavaScript("'rejected key ' + apiKey")))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot, new Dictionary<string, object?> { ["apiKey"] = "sk-12345" });
+
+        result.Error!.Message.Should().Be("rejected key ***");
+        result.ErrorMessage.Should().NotContain("sk-12345");
+    }
+}
