@@ -21,7 +21,7 @@ internal static class BrowserFailure
         {
             title = await page.TitleAsync().ConfigureAwait(false);
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             title = "";
         }
@@ -48,11 +48,11 @@ internal static class BrowserFailure
         try
         {
             var path = step.Context.NewArtifactPath(".png");
-            await step.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Timeout = 5000 }).ConfigureAwait(false);
+            await step.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Timeout = 2000 }).ConfigureAwait(false);
             step.Context.AddArtifact(path);
             return path;
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             return null;
         }
@@ -66,7 +66,7 @@ internal static class BrowserFailure
                 "() => Array.from(document.querySelectorAll('label')).map(l => l.textContent.replace(/\\s+/g, ' ').trim()).filter(t => t).slice(0, 30)").ConfigureAwait(false);
             return labels.Length == 0 ? "; the page has no labels" : $"; labels on the page: {string.Join(", ", labels.Select(l => $"'{l}'"))}";
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             return "";
         }

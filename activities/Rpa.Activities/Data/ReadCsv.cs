@@ -31,29 +31,29 @@ public sealed class ReadCsv : Activity
     [Output(Description = "The rows, with the columns of the header in file order.")]
     public Output<Table> Table { get; set; } = new();
 
-    public override IEnumerable<string> Validate() => CsvSettings.Check(
-        () => { if (Delimiter.IsLiteral) CsvSettings.ParseDelimiter(Delimiter.LiteralValue); },
-        () => { if (Culture.IsLiteral) CsvSettings.ParseCulture(Culture.LiteralValue); },
-        () => { if (Encoding.IsLiteral) CsvSettings.ParseEncoding(Encoding.LiteralValue); },
-        () => { if (Columns.IsLiteral) CsvSettings.ParseColumnTypes(Columns.LiteralValue); });
+    public override IEnumerable<string> Validate() => DataSettings.Check(
+        () => { if (Delimiter.IsLiteral) DataSettings.ParseDelimiter(Delimiter.LiteralValue); },
+        () => { if (Culture.IsLiteral) DataSettings.ParseCulture(Culture.LiteralValue); },
+        () => { if (Encoding.IsLiteral) DataSettings.ParseEncoding(Encoding.LiteralValue); },
+        () => { if (Columns.IsLiteral) DataSettings.ParseColumnTypes(Columns.LiteralValue); });
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var given = context.Get(Path);
         var settings = new Settings(
             given,
-            CsvSettings.ParseDelimiter(context.Get(Delimiter)),
+            DataSettings.ParseDelimiter(context.Get(Delimiter)),
             context.Get(HasHeader),
-            CsvSettings.ParseCulture(context.Get(Culture)),
-            CsvSettings.ParseColumnTypes(context.Get(Columns)),
-            CsvSettings.ParseEncoding(context.Get(Encoding)));
+            DataSettings.ParseCulture(context.Get(Culture)),
+            DataSettings.ParseColumnTypes(context.Get(Columns)),
+            DataSettings.ParseEncoding(context.Get(Encoding)));
 
         var file = context.ResolvePath(given);
         if (!File.Exists(file))
         {
             var folder = System.IO.Path.GetDirectoryName(file);
             var hint = Directory.Exists(folder) ? "" : $"; the folder {folder} does not exist either";
-            throw new ActivityException($"the CSV file {CsvSettings.DescribePath(given, file)} does not exist{hint}");
+            throw new ActivityException($"the CSV file {DataSettings.DescribePath(given, file)} does not exist{hint}");
         }
 
         Table table;
@@ -68,7 +68,7 @@ public sealed class ReadCsv : Activity
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ActivityException($"cannot read the CSV file {CsvSettings.DescribePath(given, file)}: {e.Message}", e);
+            throw new ActivityException($"cannot read the CSV file {DataSettings.DescribePath(given, file)}: {e.Message}", e);
         }
 
         context.Set(Table, table);
@@ -113,7 +113,7 @@ public sealed class ReadCsv : Activity
             {
                 values[i] = i < reader.FieldCount
                     ? Parse(reader.GetString(i), types[i], settings, line, table.Columns[i])
-                    : types[i] == CsvColumnType.Text ? "" : null;
+                    : types[i] == ColumnType.Text ? "" : null;
             }
 
             for (var i = values.Length; i < reader.FieldCount; i++)
@@ -172,30 +172,30 @@ public sealed class ReadCsv : Activity
     private static string Names(List<string> columns) =>
         (columns.Count == 1 ? "the column " : "the columns ") + string.Join(", ", columns.Select(c => $"'{c}'"));
 
-    private static CsvColumnType TypeOf(string column, Settings settings) =>
-        settings.Types.TryGetValue(column, out var type) ? type : CsvColumnType.Text;
+    private static ColumnType TypeOf(string column, Settings settings) =>
+        settings.Types.TryGetValue(column, out var type) ? type : ColumnType.Text;
 
-    private static object? Parse(string text, CsvColumnType type, Settings settings, long line, string column)
+    private static object? Parse(string text, ColumnType type, Settings settings, long line, string column)
     {
-        if (type == CsvColumnType.Text) return text;
+        if (type == ColumnType.Text) return text;
         if (text.Trim().Length == 0) return null;
         return type switch
         {
-            CsvColumnType.Number when CsvValues.TryParseNumber(text, settings.Culture, out var number) => number,
-            CsvColumnType.Date when CsvValues.TryParseDate(text, settings.Culture, out var date) => date,
-            CsvColumnType.Bool when CsvValues.TryParseBool(text, out var flag) => flag,
-            _ => throw new ActivityException($"{settings.Given}, line {line}, column '{column}': '{Shorten(text)}' is not {Describe(type)} (culture {CsvSettings.CultureName(settings.Culture)})"),
+            ColumnType.Number when TextValues.TryParseNumber(text, settings.Culture, out var number) => number,
+            ColumnType.Date when TextValues.TryParseDate(text, settings.Culture, out var date) => date,
+            ColumnType.Bool when TextValues.TryParseBool(text, out var flag) => flag,
+            _ => throw new ActivityException($"{settings.Given}, line {line}, column '{column}': '{Shorten(text)}' is not {Describe(type)} (culture {DataSettings.CultureName(settings.Culture)})"),
         };
     }
 
-    private static string Describe(CsvColumnType type) => type switch
+    private static string Describe(ColumnType type) => type switch
     {
-        CsvColumnType.Number => "a number",
-        CsvColumnType.Date => "a date",
+        ColumnType.Number => "a number",
+        ColumnType.Date => "a date",
         _ => "a bool (true/false, yes/no, 1/0)",
     };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private sealed record Settings(string Given, char Delimiter, bool HasHeader, CultureInfo Culture, Dictionary<string, CsvColumnType> Types, System.Text.Encoding Encoding);
+    private sealed record Settings(string Given, char Delimiter, bool HasHeader, CultureInfo Culture, Dictionary<string, ColumnType> Types, System.Text.Encoding Encoding);
 }

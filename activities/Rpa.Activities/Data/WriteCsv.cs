@@ -37,20 +37,20 @@ public sealed class WriteCsv : Activity
     [Output(Description = "The number of rows written, not counting the header.")]
     public Output<int> RowsWritten { get; set; } = new();
 
-    public override IEnumerable<string> Validate() => CsvSettings.Check(
-        () => { if (Delimiter.IsLiteral) CsvSettings.ParseDelimiter(Delimiter.LiteralValue); },
-        () => { if (Culture.IsLiteral) CsvSettings.ParseCulture(Culture.LiteralValue); },
-        () => { if (Encoding.IsLiteral) CsvSettings.ParseEncoding(Encoding.LiteralValue); });
+    public override IEnumerable<string> Validate() => DataSettings.Check(
+        () => { if (Delimiter.IsLiteral) DataSettings.ParseDelimiter(Delimiter.LiteralValue); },
+        () => { if (Culture.IsLiteral) DataSettings.ParseCulture(Culture.LiteralValue); },
+        () => { if (Encoding.IsLiteral) DataSettings.ParseEncoding(Encoding.LiteralValue); });
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var given = context.Get(Path);
         var table = context.Get(Data) ?? throw new ActivityException("data is empty (null); give a table or a list of objects");
-        var delimiter = CsvSettings.ParseDelimiter(context.Get(Delimiter));
-        var culture = CsvSettings.ParseCulture(context.Get(Culture));
-        var encoding = CsvSettings.ParseEncoding(context.Get(Encoding));
+        var delimiter = DataSettings.ParseDelimiter(context.Get(Delimiter));
+        var culture = DataSettings.ParseCulture(context.Get(Culture));
+        var encoding = DataSettings.ParseEncoding(context.Get(Encoding));
         var hasHeader = context.Get(HasHeader);
-        var columns = SelectColumns(table, context.Get(Columns));
+        var columns = DataSettings.SelectColumns(table, context.Get(Columns));
         var formatsByColumn = context.Get(Formats);
         foreach (var name in formatsByColumn?.Keys ?? Enumerable.Empty<string>())
         {
@@ -74,7 +74,7 @@ public sealed class WriteCsv : Activity
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new ActivityException($"cannot write the CSV file {CsvSettings.DescribePath(given, file)}: {e.Message}", e);
+            throw new ActivityException($"cannot write the CSV file {DataSettings.DescribePath(given, file)}: {e.Message}", e);
         }
         catch
         {
@@ -83,31 +83,6 @@ public sealed class WriteCsv : Activity
         }
 
         context.Set(RowsWritten, table.Count);
-    }
-
-    private static List<(string Name, int Index)> SelectColumns(Table table, List<string>? wanted)
-    {
-        if (wanted is null || wanted.Count == 0) return table.Columns.Select((c, i) => (c, i)).ToList();
-        var result = new List<(string, int)>();
-        foreach (var name in wanted)
-        {
-            if (!table.HasColumn(name) && table.Count == 0)
-            {
-                // An empty list has no columns to check against; the header is still written.
-                result.Add((name, -1));
-                continue;
-            }
-
-            if (!table.HasColumn(name))
-            {
-                var available = table.Columns.Count == 0 ? "the data has no columns" : $"the data has {string.Join(", ", table.Columns)}";
-                throw new ActivityException($"columns: the column '{name}' is not in the data ({available})");
-            }
-
-            result.Add((name, table.ColumnIndex(name)));
-        }
-
-        return result;
     }
 
     private static string? Format(Dictionary<string, object?>? formats, (string Name, int Index) column)
@@ -164,7 +139,7 @@ public sealed class WriteCsv : Activity
     {
         try
         {
-            return CsvValues.Format(value, format, culture);
+            return TextValues.Format(value, format, culture);
         }
         catch (FormatException e)
         {

@@ -11,5 +11,5 @@ public interface IInput
 
     object? DefaultValue { get; }
 
-    internal void Bind(string name, CompiledExpression? expression, bool secret);
+    internal void Bind(string name, CompiledExpression? expression, bool secret, bool required);
 }

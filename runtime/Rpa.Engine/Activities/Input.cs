@@ -32,6 +32,9 @@ public sealed class Input<T> : IInput
 
     public bool Secret { get; private set; }
 
+    /// <summary>The bot must give a value, so an expression that gives none (null) fails the activity.</summary>
+    public bool Required { get; private set; }
+
     public bool HasDefault { get; }
 
     public Type ValueType => typeof(T);
@@ -46,10 +49,11 @@ public sealed class Input<T> : IInput
 
     public bool IsLiteral => _isLiteral || _expression is null;
 
-    void IInput.Bind(string name, CompiledExpression? expression, bool secret)
+    void IInput.Bind(string name, CompiledExpression? expression, bool secret, bool required)
     {
         Name = name;
         Secret = secret;
+        Required = required;
         _expression = expression;
         if (expression is LiteralExpression literal)
         {
@@ -71,6 +75,11 @@ public sealed class Input<T> : IInput
         catch (ExpressionException e)
         {
             throw new ActivityException($"input '{Name}': {e.Message}", e);
+        }
+
+        if (raw is null && Required && typeof(T) != typeof(object))
+        {
+            throw new ActivityException($"input '{Name}' ({_expression.Language}): the input is required but the expression gave no value (null)");
         }
 
         try

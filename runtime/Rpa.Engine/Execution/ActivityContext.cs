@@ -76,6 +76,13 @@ public sealed class ActivityContext
         Entry.RecordOutput("artifact", path);
     }
 
+    /// <summary>
+    /// Evaluates a JavaScript expression in the run's sandbox with extra variables (e.g. <c>row</c> for per-row
+    /// expressions of data activities). Compile the expression once with <see cref="Expressions.ExpressionCompiler.CompileJavaScript"/>
+    /// (in the activity's Validate or lazily) and reuse it for every row.
+    /// </summary>
+    public object? Evaluate(Expressions.JavaScriptExpression expression, VariableScope scope) => Run.JavaScript.Evaluate(expression, scope);
+
     /// <summary>A file path as the bot means it: relative paths are relative to the bot's folder (or the current directory).</summary>
     public string ResolvePath(string path) =>
         Path.GetFullPath(path, Path.GetFullPath(Run.Bot.Location ?? Directory.GetCurrentDirectory()));

@@ -95,7 +95,7 @@ public sealed class RunContext
             var error = CreateError(activity, entry.Path, e, context.Artifacts);
             entry.Error = error;
             Journal.End(entry, ActivityStatus.Faulted, Time.GetUtcNow());
-            context.Logger.LogError("Activity {ActivityType} '{FailedActivity}' failed: {Reason}", activity.TypeName, activity.Id, error.Message);
+            context.Logger.LogWarning("Activity {ActivityType} '{FailedActivity}' failed: {Reason}", activity.TypeName, activity.Id, error.Message);
             throw new ActivityFaultException(error, e);
         }
     }

@@ -1,5 +1,6 @@
 using Jint;
 using JsEngine = Jint.Engine;
+using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Rpa.Engine.Execution;
@@ -14,6 +15,7 @@ namespace Rpa.Engine.Expressions;
 internal sealed class JavaScriptRuntime
 {
     private readonly JsEngine _engine;
+    private readonly JsValue _freeze;
     private readonly ExpressionOptions _options;
     private readonly CancellationToken _cancellation;
     private readonly Dictionary<string, (Variable Variable, int Version)> _published = new(StringComparer.Ordinal);
@@ -30,6 +32,9 @@ internal sealed class JavaScriptRuntime
             .LimitMemory(options.JavaScriptMemoryLimit)
             .LimitRecursion(options.JavaScriptRecursionLimit)
             .CancellationToken(cancellation));
+
+        // Taken before any script runs, so a script that replaces Object.freeze cannot unfreeze later variables.
+        _freeze = _engine.Intrinsics.Object.Get("freeze");
     }
 
     public object? Evaluate(JavaScriptExpression expression, VariableScope scope)
@@ -79,7 +84,7 @@ internal sealed class JavaScriptRuntime
             var version = variable.Version;
             if (_published.TryGetValue(name, out var published) && ReferenceEquals(published.Variable, variable) && published.Version == version) continue;
 
-            var value = JavaScriptValues.ToJs(_engine, variable.Value);
+            var value = JavaScriptValues.ToJs(_engine, variable.Value, _freeze);
             _engine.Global.DefineOwnProperty(name, new PropertyDescriptor(value, PropertyFlag.Configurable | PropertyFlag.Enumerable));
             _published[name] = (variable, version);
         }

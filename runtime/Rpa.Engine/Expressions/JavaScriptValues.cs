@@ -12,7 +12,8 @@ namespace Rpa.Engine.Expressions;
 /// <summary>Converts between engine values and plain JavaScript values (never CLR wrappers: scripts get no CLR access).</summary>
 internal static class JavaScriptValues
 {
-    public static JsValue ToJs(JsEngine engine, object? value) => value switch
+    /// <summary>A plain JavaScript value; lists and objects are frozen with <paramref name="freeze"/> (Object.freeze, taken before any script ran).</summary>
+    public static JsValue ToJs(JsEngine engine, object? value, JsValue freeze) => value switch
     {
         null => JsValue.Null,
         string s => new JsString(s),
@@ -22,9 +23,9 @@ internal static class JavaScriptValues
         double d => new JsNumber(d),
         bool b => b ? JsBoolean.True : JsBoolean.False,
         DateTimeOffset or DateTime => JsValue.FromObject(engine, value is DateTimeOffset dto ? dto.UtcDateTime : value),
-        Table table => Frozen(new JsArray(engine, table.Rows.Select(r => ToJs(engine, r)).ToArray())),
-        IEnumerable<KeyValuePair<string, object?>> pairs => Frozen(ToJsObject(engine, pairs)),
-        IEnumerable items and not string => Frozen(new JsArray(engine, items.Cast<object?>().Select(i => ToJs(engine, i)).ToArray())),
+        Table table => Frozen(engine, freeze, new JsArray(engine, table.Rows.Select(r => ToJs(engine, r, freeze)).ToArray())),
+        IEnumerable<KeyValuePair<string, object?>> pairs => ToJsObject(engine, pairs, freeze),
+        IEnumerable items and not string => Frozen(engine, freeze, new JsArray(engine, items.Cast<object?>().Select(i => ToJs(engine, i, freeze)).ToArray())),
         Enum e => new JsString(e.ToString()),
         _ => new JsString(value.ToString() ?? ""),
     };
@@ -33,25 +34,18 @@ internal static class JavaScriptValues
     /// Variables are read-only in scripts, and so are the lists and objects in them: the engine keeps a published value
     /// between evaluations, so a script that sorted or pushed into it in place would change what later scripts see.
     /// </summary>
-    private static ObjectInstance Frozen(ObjectInstance value)
-    {
-        foreach (var (key, property) in value.GetOwnProperties().ToList())
-        {
-            value.DefineOwnProperty(key, new PropertyDescriptor(property.Value, writable: false, enumerable: property.Enumerable, configurable: false));
-        }
+    private static JsValue Frozen(JsEngine engine, JsValue freeze, ObjectInstance value) => engine.Call(freeze, JsValue.Undefined, [value]);
 
-        value.PreventExtensions();
-        return value;
-    }
-
-    private static JsObject ToJsObject(JsEngine engine, IEnumerable<KeyValuePair<string, object?>> pairs)
+    /// <summary>An object whose properties are read-only from the start (see <see cref="Frozen"/>), which is cheaper than freezing it after.</summary>
+    private static JsObject ToJsObject(JsEngine engine, IEnumerable<KeyValuePair<string, object?>> pairs, JsValue freeze)
     {
         var obj = new JsObject(engine);
         foreach (var (key, item) in pairs)
         {
-            obj.Set(key, ToJs(engine, item));
+            obj.FastSetProperty(key, new PropertyDescriptor(ToJs(engine, item, freeze), PropertyFlag.Enumerable));
         }
 
+        obj.PreventExtensions();
         return obj;
     }
 

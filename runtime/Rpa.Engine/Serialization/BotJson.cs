@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,7 +38,7 @@ public static class BotJson
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {Column(json, line, e.BytePositionInLine ?? 0)}" : "";
             return new BotReadResult(null, [new ValidationProblem(null, null, $"the file is not valid JSON{where}: {FirstSentence(e.Message)}")]);
         }
 
@@ -168,6 +169,14 @@ public static class BotJson
         {
             return "(unreadable)";
         }
+    }
+
+    /// <summary>The 1-based column of a position the parser gives in UTF-8 bytes: people count characters ("Grüße").</summary>
+    private static long Column(string json, long line, long bytePosition)
+    {
+        var text = json.Split('\n').ElementAtOrDefault((int)line) ?? "";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(bytePosition, bytes.Length)) + 1;
     }
 
     /// <summary>The parser's message without its own position suffixes (zero-based, and already said in line and column).</summary>

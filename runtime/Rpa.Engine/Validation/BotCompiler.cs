@@ -179,7 +179,7 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
                 if (!definition.Inputs.TryGetValue(input.Name, out var value))
                 {
                     if (input.Required) Problem(activity.Id, $"input '{input.Name}'", $"the input is required ({DataTypes.ToName(input.Type)}): {input.Description}".TrimEnd(' ', ':'));
-                    target.Bind(input.Name, null, input.Secret);
+                    target.Bind(input.Name, null, input.Secret, input.Required);
                     continue;
                 }
 
@@ -216,7 +216,7 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
                         }
                     }
 
-                    target.Bind(input.Name, expression, input.Secret);
+                    target.Bind(input.Name, expression, input.Secret, input.Required);
                 }
                 catch (ExpressionException e)
                 {

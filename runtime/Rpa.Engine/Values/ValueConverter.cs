@@ -19,6 +19,8 @@ public static partial class ValueConverter
 
     public static object? Convert(object? value, Type target)
     {
+        // A JSON value (inputs of a run started through an API) converts like the value it holds.
+        if (value is JsonNode or JsonElement) value = Normalize(value);
         var underlying = Nullable.GetUnderlyingType(target);
         if (value is null)
         {

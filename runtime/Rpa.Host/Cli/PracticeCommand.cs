@@ -12,7 +12,7 @@ internal static class PracticeCommand
     {
         var port = new Option<int>("--port", "-p")
         {
-            Description = $"The port on 127.0.0.1 (0 picks a free one). Default {DefaultPort}.",
+            Description = "The port on 127.0.0.1 (0 picks a free one).",
             DefaultValueFactory = _ => DefaultPort,
         };
         var fast = new Option<bool>("--fast") { Description = "Save customers at once, without the random 100–800 ms delay (the [slow:N] and [flaky] hooks still apply)." };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Rpa.Activities;
 using Rpa.Activities.Browser;
+using Rpa.Activities.Ocr;
 using Rpa.Engine.Descriptors;
 using Rpa.Engine.Hosting;
 
@@ -10,11 +11,11 @@ namespace Rpa.Host.Cli;
 /// <summary>The `rpa` command line: run, validate, activities.</summary>
 public static class RpaCli
 {
-    /// <summary>What this program can run: the built-in activities and the browser.</summary>
+    /// <summary>What this program can run: the built-in activities, the browser and OCR.</summary>
     public static IServiceCollection AddRpaHost(this IServiceCollection services) =>
-        services.AddRpa(rpa => rpa.AddBuiltInActivities().AddBrowserActivities());
+        services.AddRpa(rpa => rpa.AddBuiltInActivities().AddBrowserActivities().AddOcrActivities());
 
-    public static ActivityRegistry CreateRegistry() => ActivityRegistry.CreateDefault().AddBuiltInActivities().AddBrowserActivities();
+    public static ActivityRegistry CreateRegistry() => ActivityRegistry.CreateDefault().AddBuiltInActivities().AddBrowserActivities().AddOcrActivities();
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Rpa.Host.PracticeApps;
 
 /// <summary>
@@ -8,7 +10,7 @@ internal sealed record CrmRoute(string Local, CrmAccess Access)
     private readonly int segments = Local.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The CRM's base path for this request, e.g. "/crm" or "/practice/crm", without a trailing slash.</summary>
-    public string BasePath(Microsoft.AspNetCore.Http.HttpRequest request)
+    public string BasePath(HttpRequest request)
     {
         var path = (request.Path.Value ?? "").TrimEnd('/');
         for (var i = 0; i < segments; i++)

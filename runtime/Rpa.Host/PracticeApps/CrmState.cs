@@ -22,8 +22,6 @@ internal sealed partial class CrmState(PracticeAppsOptions options)
     private readonly Random random = options.Seed is { } seed ? new Random(seed) : new Random();
     private int lastNumber;
 
-    public PracticeAppsOptions Options => options;
-
     public bool CheckCredentials(string user, string password) =>
         FixedTimeEquals(user, options.CrmUser) & FixedTimeEquals(password, options.CrmPassword);
 

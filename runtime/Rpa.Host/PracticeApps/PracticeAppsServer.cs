@@ -49,7 +49,7 @@ public sealed class PracticeAppsServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        if (options.RequestLog is { } log) app.Use(LogRequests(log));
+        if (options.RequestLog is { } log) app.Use(LogRequests(log, options.TimeProvider));
         app.MapPracticeApps(options);
 
         try
@@ -79,7 +79,7 @@ public sealed class PracticeAppsServer : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static Func<HttpContext, RequestDelegate, Task> LogRequests(TextWriter log)
+    private static Func<HttpContext, RequestDelegate, Task> LogRequests(TextWriter log, TimeProvider time)
     {
         var gate = new Lock();
         return async (http, next) =>
@@ -89,7 +89,7 @@ public sealed class PracticeAppsServer : IAsyncDisposable
             {
                 await next(http).ConfigureAwait(false);
             }
-            catch (Exception e) when (Write($"{http.Request.Method} {http.Request.Path} failed: {e.Message}"))
+            catch (Exception e) when (Write($"{http.Request.Method} {http.Request.Path} failed: {e.Message}")) // logs, never catches
             {
                 throw;
             }
@@ -101,7 +101,7 @@ public sealed class PracticeAppsServer : IAsyncDisposable
 
         bool Write(string line)
         {
-            lock (gate) log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+            lock (gate) log.WriteLine($"[{time.GetLocalNow():HH:mm:ss}] {line}");
             return false;
         }
     }

@@ -16,7 +16,7 @@ internal sealed class StaticFolder(string folder)
         var info = files.GetFileInfo(file);
         if (!info.Exists || info.IsDirectory || info.PhysicalPath is null) return TypedResults.NotFound();
         if (!ContentTypes.TryGetContentType(info.Name, out var type)) type = "application/octet-stream";
-        if (type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "text/javascript") type += "; charset=utf-8";
+        if (type.StartsWith("text/", StringComparison.Ordinal)) type += "; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         return TypedResults.PhysicalFile(info.PhysicalPath, type, enableRangeProcessing: false);
     }

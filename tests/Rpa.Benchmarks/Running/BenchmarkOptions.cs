@@ -28,8 +28,8 @@ internal sealed record BenchmarkOptions
     /// <summary>Measured samples; the table shows their median.</summary>
     public int Samples => Quick ? 3 : 7;
 
-    /// <summary>Short operations are repeated in a batch so that one sample takes about this long.</summary>
-    public TimeSpan TargetSampleTime => Quick ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromMilliseconds(250);
+    /// <summary>Operations are repeated in a batch so that one sample takes about this long and spans several gen0 collections.</summary>
+    public TimeSpan TargetSampleTime => Quick ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromMilliseconds(500);
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {

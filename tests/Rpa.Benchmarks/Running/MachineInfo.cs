@@ -18,8 +18,8 @@ internal static class MachineInfo
         yield return $"- Runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC ({GCSettings.LatencyMode}), "
             + $"{(IsOptimized ? "Release build" : "DEBUG BUILD: numbers are meaningless, use -c Release")}";
         yield return $"- Method: Stopwatch; {options.Warmups} warm-up run{(options.Warmups == 1 ? "" : "s")}{(options.MinWarmupTime > TimeSpan.Zero ? $" and at least {options.MinWarmupTime.TotalSeconds:0} s of warm-up" : "")}, "
-            + $"then {options.Samples} samples of ~{options.TargetSampleTime.TotalMilliseconds:0} ms (short operations batched); the median sample; "
-            + "allocations from GC.GetTotalAllocatedBytes(precise: true)" + (options.Quick ? " (--quick: a smoke run, not for comparison)" : "");
+            + $"then {options.Samples} samples of ~{options.TargetSampleTime.TotalMilliseconds:0} ms (operations batched; no forced GC between samples, so each pays for the collections it causes); "
+            + "the median sample; allocations from GC.GetTotalAllocatedBytes(precise: true)" + (options.Quick ? " (--quick: a smoke run, not for comparison)" : "");
     }
 
     private static string CpuModel()

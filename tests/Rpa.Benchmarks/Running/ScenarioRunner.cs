@@ -4,8 +4,8 @@ namespace Rpa.Benchmarks.Running;
 
 /// <summary>
 /// Measures one scenario: prepare, warm up (so the JIT has tiered up), then time a number of samples with a
-/// Stopwatch. Short operations run in batches so one sample is long enough to time; allocations are the bytes the
-/// process allocated during a sample (<see cref="GC.GetTotalAllocatedBytes(bool)"/>, precise).
+/// Stopwatch. Operations run in batches so one sample lasts about <see cref="BenchmarkOptions.TargetSampleTime"/>;
+/// allocations are the bytes the process allocated during a sample (<see cref="GC.GetTotalAllocatedBytes(bool)"/>, precise).
 /// </summary>
 internal static class ScenarioRunner
 {
@@ -15,6 +15,12 @@ internal static class ScenarioRunner
         var operation = scenario.Prepare();
         setup.Stop();
 
+        // One full collection so the previous scenario's garbage is not collected on this one's time. No collection
+        // between samples: a long run pays for the collections its allocations and its journal cause, so the samples do too
+        // (steady state), and they are long enough to span several gen0 collections.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var warmup = Stopwatch.StartNew();
         for (var i = 0; i < options.Warmups || warmup.Elapsed < options.MinWarmupTime; i++)
         {
@@ -31,9 +37,6 @@ internal static class ScenarioRunner
         var collections = new double[GC.MaxGeneration + 1];
         for (var s = 0; s < options.Samples; s++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
             var gcBefore = Enumerable.Range(0, collections.Length).Select(GC.CollectionCount).ToArray();
             var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();

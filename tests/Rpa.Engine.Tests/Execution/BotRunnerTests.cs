@@ -1,3 +1,4 @@
+using Rpa.Engine.Activities.Primitives;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Journal;
@@ -112,6 +113,24 @@ public sealed class BotRunnerTests
     }
 
     [Fact]
+    public async Task Inputs_deserialized_from_a_JSON_request_are_converted_to_the_declared_types()
+    {
+        var bot = Bot.Define("api")
+            .Input("amount", DataType.Number, required: true)
+            .Input("urgent", DataType.Bool, required: true)
+            .Input("lines", DataType.Table, required: true)
+            .Output("summary", DataType.Text)
+            .Root(Steps.SetJs("sum", "summary", "`${amount * 2} ${urgent} ${lines.length} ${lines[0].sku}`"))
+            .Build();
+        var inputs = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(
+            """{ "amount": 21, "urgent": false, "lines": [ { "sku": "A-1" }, { "sku": "B-2" } ] }""")!;
+
+        var result = (await new BotTestHost().RunAsync(bot, inputs)).ShouldSucceed();
+
+        result.Outputs["summary"].Should().Be("42 false 2 A-1");
+    }
+
+    [Fact]
     public async Task Missing_and_unknown_inputs_stop_the_run_before_it_starts_with_every_problem()
     {
         var bot = Bot.Define("strict")
@@ -150,7 +169,7 @@ public sealed class BotRunnerTests
             .Output("echo", DataType.Text)
             .Root(Bot.Sequence("main",
                 Steps.SetJs("echo", "echo", "'pw=' + password"),
-                Bot.Activity<Rpa.Engine.Activities.Primitives.Fail>("fail").Set(x => x.Message, InputValue.Liquid("login refused for {{ password }}"))))
+                Bot.Activity<Fail>("fail").Set(x => x.Message, InputValue.Liquid("login refused for {{ password }}"))))
             .Build();
 
         var result = await new BotTestHost().RunAsync(bot, new Dictionary<string, object?> { ["password"] = "s3cr3t!" });

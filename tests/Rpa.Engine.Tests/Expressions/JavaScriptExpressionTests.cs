@@ -1,3 +1,4 @@
+using Rpa.Engine.Activities.ControlFlow;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Model;
@@ -141,7 +142,7 @@ public sealed class JavaScriptExpressionTests
             .Output("total", DataType.Number)
             .Root(Bot.Sequence("main",
                 Steps.Set("zero", "total", 0m),
-                Bot.Activity<Rpa.Engine.Activities.ControlFlow.ForEach>("each")
+                Bot.Activity<ForEach>("each")
                     .SetLiteral(x => x.Items, new[] { 1, 2, 3 })
                     .Child(x => x.Body, Steps.SetJs("add", "total", "const doubled = item * 2; class Box { } let t = total; t + doubled"))))
             .Build();
@@ -165,7 +166,7 @@ public sealed class JavaScriptExpressionTests
         foreach (var script in new[] { "items.sort()", "items.push(4)", "order.id = 'B-2'", "order.extra = 1", "delete order.id" })
         {
             var result = await new BotTestHost().RunAsync(bot.Root(Bot.Sequence("main",
-                Bot.Activity<Rpa.Engine.Activities.ControlFlow.TryCatch>("try").Child(x => x.Try, Steps.SetJs("mutate", "result", script)),
+                Bot.Activity<TryCatch>("try").Child(x => x.Try, Steps.SetJs("mutate", "result", script)),
                 Steps.SetJs("first", "first", "items[0] + order.id"))).Build());
 
             result.ShouldSucceed().EntryOf("mutate").Error!.Message.Should().StartWith("input 'value': JavaScript error: ", script);
@@ -174,15 +175,34 @@ public sealed class JavaScriptExpressionTests
     }
 
     [Fact]
-    public async Task Scripts_work_on_copies_of_lists_and_objects_freely()
+    public async Task A_script_that_replaces_Object_freeze_cannot_unfreeze_later_variables()
     {
         var bot = Bot.Define("js")
+            .Variable("items", DataType.List, new List<object?> { 1 })
+            .Variable("scratch", DataType.Any)
+            .Root(Bot.Sequence("main",
+                Steps.SetJs("tamper", "scratch", "Object.freeze = v => v; 1"),
+                Steps.SetJs("change", "items", "[2, 3]"),
+                Bot.Activity<TryCatch>("try").Child(x => x.Try, Steps.SetJs("mutate", "scratch", "items.push(4)")),
+                Steps.SetJs("read", "scratch", "items.length")))
+            .Build();
+
+        var result = (await new BotTestHost().RunAsync(bot)).ShouldSucceed();
+
+        result.EntryOf("mutate").Error.Should().NotBeNull();
+        result.EntryOf("read").Inputs!["value"].Should().Be(2m);
+    }
+
+    [Fact]
+    public async Task Scripts_work_on_copies_of_lists_and_objects_freely()
+    {
+        static BotBuilder Fresh() => Bot.Define("js")
             .Variable("items", DataType.List, new List<object?> { 3, 1, 2 })
             .Variable("order", DataType.Object, new Dictionary<string, object?> { ["id"] = "A-1" });
 
-        (await Value("[...items].sort().concat(items.slice().reverse()).join('')", bot)).Should().Be("123213");
-        (await Value("({ ...order, lines: items.length })", bot)).Should().BeEquivalentTo(new Dictionary<string, object?> { ["id"] = "A-1", ["lines"] = 3m });
-        (await Value("JSON.stringify(order) + Object.keys(order).length", bot)).Should().Be("""{"id":"A-1"}1""");
+        (await Value("[...items].sort().concat(items.slice().reverse()).join('')", Fresh())).Should().Be("123213");
+        (await Value("({ ...order, lines: items.length })", Fresh())).Should().BeEquivalentTo(new Dictionary<string, object?> { ["id"] = "A-1", ["lines"] = 3m });
+        (await Value("JSON.stringify(order) + Object.keys(order).length", Fresh())).Should().Be("""{"id":"A-1"}1""");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Rpa.Engine.Activities.ControlFlow;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Expressions;
@@ -75,6 +76,18 @@ public sealed class JavaScriptSandboxTests
     }
 
     [Fact]
+    public async Task Cancelling_the_run_stops_a_script_that_is_running()
+    {
+        var compiled = new BotTestHost().Compiler.CompileOrThrow(Script("while (true) { }"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var result = await BotRunner.RunAsync(compiled, new RunOptions { Expressions = ExpressionOptions.Default with { JavaScriptTimeout = TimeSpan.FromSeconds(30) } }, cancel.Token)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        result.Status.Should().Be(RunStatus.Cancelled);
+    }
+
+    [Fact]
     public async Task A_script_that_allocates_too_much_memory_is_stopped()
     {
         var result = await Run("new Array(20000000).fill(1).length");
@@ -108,7 +121,7 @@ public sealed class JavaScriptSandboxTests
             .Output("total", DataType.Number)
             .Root(Bot.Sequence("main",
                 Steps.Set("zero", "total", 0m),
-                Bot.Activity<Rpa.Engine.Activities.ControlFlow.ForEach>("each")
+                Bot.Activity<ForEach>("each")
                     .SetLiteral(x => x.Items, Enumerable.Range(1, 20).ToArray())
                     .Child(x => x.Body, Steps.SetJs("work", "total", "let n = 0; for (let i = 0; i < 50; i++) { n++; } total + n"))))
             .Build();
@@ -126,7 +139,7 @@ public sealed class JavaScriptSandboxTests
     {
         var bot = Bot.Define("recovers")
             .Output("result", DataType.Any)
-            .Root(Bot.Activity<Rpa.Engine.Activities.ControlFlow.TryCatch>("guard")
+            .Root(Bot.Activity<TryCatch>("guard")
                 .Child(x => x.Try, Steps.SetJs("heavy", "result", "(function down(n) { return down(n + 1); })(0)"))
                 .Child(x => x.Catch, Steps.SetJs("light", "result", "'recovered: ' + error.message.length")))
             .Build();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rpa.Engine.Activities.Primitives;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Expressions;
@@ -93,7 +94,7 @@ public sealed class LiquidExpressionTests
     public void A_Liquid_syntax_error_is_a_validation_problem_naming_the_activity_and_input()
     {
         var bot = Bot.Define("liquid")
-            .Root(Bot.Activity<Rpa.Engine.Activities.Primitives.Log>("greet").Set(x => x.Message, InputValue.Liquid("Hello {{ name ")))
+            .Root(Bot.Activity<Log>("greet").Set(x => x.Message, InputValue.Liquid("Hello {{ name ")))
             .Build();
 
         var problem = new BotTestHost().Validate(bot).Problems.Should().ContainSingle().Subject;

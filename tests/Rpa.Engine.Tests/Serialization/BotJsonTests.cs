@@ -358,6 +358,15 @@ public sealed class BotJsonTests
     }
 
     [Fact]
+    public void Malformed_JSON_columns_count_characters_not_bytes()
+    {
+        // Regression: the column was the parser's UTF-8 byte offset, so every ü or ß before the error moved it right.
+        var result = BotJson.Read("{\n  \"name\": \"Grüße Grüße\" x\n}");
+
+        result.Problems.Should().ContainSingle().Which.Message.Should().StartWith("the file is not valid JSON at line 2, column 25: 'x' is invalid");
+    }
+
+    [Fact]
     public void Comments_and_trailing_commas_are_allowed()
     {
         var result = BotJson.Read("""

@@ -44,6 +44,25 @@ public sealed class ValueConverterTests
             .WithMessage($"expected number but got text '{text}'");
     }
 
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("12,34")]
+    [InlineData("1,2345.6")]
+    public void A_comma_that_is_not_a_thousands_separator_is_not_silently_dropped(string text)
+    {
+        // "1,5" is one and a half in much of Europe: reading it as 15 would be wrong without a word.
+        FluentActions.Invoking(() => ValueConverter.ConvertTo(text, DataType.Number)).Should().Throw<ValueConversionException>()
+            .WithMessage($"expected number but got text '{text}'");
+    }
+
+    [Fact]
+    public void A_fraction_does_not_become_a_whole_number_input_by_rounding()
+    {
+        ValueConverter.Convert<int>("3").Should().Be(3);
+        FluentActions.Invoking(() => ValueConverter.Convert<int>(2.5m)).Should().Throw<ValueConversionException>()
+            .WithMessage("expected a whole number but got 2.5");
+    }
+
     [Fact]
     public void Numbers_of_every_CLR_type_become_decimals()
     {
@@ -237,6 +256,22 @@ public sealed class ValueConverterTests
         // Regression: it escaped as an OverflowException, which nothing above caught.
         FluentActions.Invoking(() => ValueConverter.FromJson(JsonNode.Parse("1e400"))).Should().Throw<ValueConversionException>()
             .WithMessage("the number 1e400 is too large for a number a bot can use");
+    }
+
+    [Fact]
+    public void JSON_values_convert_like_the_values_they_hold()
+    {
+        // Regression: a JsonElement or JsonNode (inputs of a run started through an API) converted only to text and object.
+        static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+        ValueConverter.ConvertTo(Json("5"), DataType.Number).Should().Be(5m);
+        ValueConverter.ConvertTo(Json("\"5.5\""), DataType.Number).Should().Be(5.5m);
+        ValueConverter.ConvertTo(Json("true"), DataType.Bool).Should().Be(true);
+        ValueConverter.ConvertTo(Json("\"2025-01-31\""), DataType.DateTime).Should().Be(new DateTimeOffset(2025, 1, 31, 0, 0, 0, TimeSpan.Zero));
+        ValueConverter.ConvertTo(Json("[{ \"a\": 1 }]"), DataType.Table).Should().BeOfType<Table>().Which[0]["A"].Should().Be(1m);
+        ValueConverter.ConvertTo(Json("null"), DataType.Text).Should().BeNull();
+        ValueConverter.ConvertTo(JsonNode.Parse("[1, 2]"), DataType.List).Should().BeEquivalentTo(new List<object?> { 1m, 2m });
+        ValueConverter.Convert<int>(JsonNode.Parse("3")).Should().Be(3);
     }
 
     [Fact]

@@ -37,6 +37,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<RunResult> RunAsync(string botJson, IReadOnlyDictionary<string, object?>? inputs = null, string? location = null) =>
         RunAsync(BotJson.Parse(botJson), inputs, location);
 
+    /// <summary>Clears the practice CRM's customers.</summary>
+    public async Task ResetCrmAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Apps.BaseAddress };
+        (await http.PostAsync("crm/api/reset", null)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Runs a sample bot from the repository's bots/ folder.</summary>
     public Task<RunResult> RunSampleAsync(string name, IReadOnlyDictionary<string, object?>? inputs = null)
     {

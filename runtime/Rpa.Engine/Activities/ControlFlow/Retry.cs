@@ -58,7 +58,7 @@ public sealed class Retry : Activity
                 {
                     if (args.Outcome.Exception is ActivityFaultException fault)
                     {
-                        context.Logger.LogRetry(args.AttemptNumber + 1, fault.Error.ActivityId, fault.Error.Message, args.RetryDelay);
+                        context.Logger.LogRetry(args.AttemptNumber + 1, fault.Error.ActivityId, fault.Error.Message, Math.Round(args.RetryDelay.TotalSeconds, 3));
                     }
 
                     return default;

@@ -17,7 +17,7 @@ public sealed class RunBot : Activity
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var reference = context.Get(Bot);
-        var arguments = context.Get(Arguments);
+        var arguments = context.Get(Arguments) ?? [];
         var resolver = context.Run.Options.BotResolver
             ?? throw new ActivityException("this runtime was started without a bot resolver, so it cannot run other bots");
         var bot = await resolver.ResolveAsync(reference, context.Run.Bot, context.CancellationToken).ConfigureAwait(false);

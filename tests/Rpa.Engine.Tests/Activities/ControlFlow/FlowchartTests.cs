@@ -1,8 +1,9 @@
+using Rpa.Engine.Activities;
 using Rpa.Engine.Activities.ControlFlow;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
-using Rpa.Engine.Model;
 using Rpa.Engine.Journal;
+using Rpa.Engine.Model;
 using Rpa.Engine.Testing;
 using Rpa.Engine.Tests.Support;
 using Rpa.Engine.Values;
@@ -195,6 +196,6 @@ public sealed class FlowchartTests
 
         descriptor.IsFlowchart.Should().BeTrue();
         descriptor.Slots.Select(s => s.Name).Should().Equal("activities");
-        ((Rpa.Engine.Activities.IFlowchart)new Flowchart()).NodesSlot.Should().Be("activities");
+        ((IFlowchart)new Flowchart()).NodesSlot.Should().Be("activities");
     }
 }

@@ -202,6 +202,21 @@ public sealed class ForEachTests
     }
 
     [Fact]
+    public async Task ForEach_fails_clearly_when_the_items_expression_gives_nothing()
+    {
+        // Regression: a null list (a mistyped property such as order.lnes) failed with a NullReferenceException.
+        var bot = Bot.Define("nothing")
+            .Variable("order", DataType.Object, new Dictionary<string, object?> { ["lines"] = new List<object?> { 1 } })
+            .Root(Bot.Activity<ForEach>("each").Set(x => x.Items, InputValue.JavaScript("order.lnes")))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Be("input 'items' (JavaScript): the input is required but the expression gave no value (null)");
+    }
+
+    [Fact]
     public void ForEach_item_and_index_variables_are_not_visible_outside_the_loop()
     {
         var bot = Bot.Define("scope")

@@ -1,5 +1,6 @@
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
+using Rpa.Engine.Model;
 using Rpa.Engine.Testing;
 using Rpa.Engine.Tests.Support;
 using Rpa.Engine.Values;
@@ -8,7 +9,7 @@ namespace Rpa.Engine.Tests.Activities.ControlFlow;
 
 public sealed class IfTests
 {
-    private static readonly Rpa.Engine.Model.BotDefinition Approval = Bot.Define("approval")
+    private static readonly BotDefinition Approval = Bot.Define("approval")
         .Input("amount", DataType.Number, required: true)
         .Output("route", DataType.Text)
         .Root(Steps.If("large", "amount > 1000")

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Journal;
+using Rpa.Engine.Model;
 using Rpa.Engine.Testing;
 using Rpa.Engine.Tests.Support;
 using Rpa.Engine.Validation;
@@ -99,7 +100,7 @@ public sealed class ParallelTests
             .Root(Bot.Activity<ParallelActivity>("all").Children(x => x.Branches,
                 Steps.SetJs("sum", "a", "items.reduce((s, x) => s + x, 0)"),
                 Steps.SetJs("max", "b", "Math.max(...items)"),
-                Steps.Set("text", "c", Rpa.Engine.Model.InputValue.Liquid("{{ items | join: '-' }}"))))
+                Steps.Set("text", "c", InputValue.Liquid("{{ items | join: '-' }}"))))
             .Build();
 
         var result = (await new BotTestHost().RunAsync(bot)).ShouldSucceed();

@@ -2,6 +2,7 @@ using Rpa.Engine.Activities.ControlFlow;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Journal;
+using Rpa.Engine.Model;
 using Rpa.Engine.Testing;
 using Rpa.Engine.Tests.Support;
 using Rpa.Engine.Validation;
@@ -10,7 +11,7 @@ namespace Rpa.Engine.Tests.Activities.ControlFlow;
 
 public sealed class RetryTests
 {
-    private static Rpa.Engine.Model.BotDefinition Flaky(int failures, int attempts, decimal delaySeconds, Backoff backoff = Backoff.Exponential) =>
+    private static BotDefinition Flaky(int failures, int attempts, decimal delaySeconds, Backoff backoff = Backoff.Exponential) =>
         Bot.Define("flaky")
             .Root(Bot.Activity<Retry>("retry")
                 .Set(x => x.Attempts, attempts)

@@ -55,6 +55,27 @@ public sealed class RunBotTests
     }
 
     [Fact]
+    public async Task RunBot_treats_arguments_that_give_nothing_as_no_arguments()
+    {
+        // Regression: null arguments failed with a NullReferenceException while binding the sub-bot's inputs.
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("hello", host.Compiler.CompileOrThrow(Bot.Define("hello")
+            .Input("who", DataType.Text, "world")
+            .Output("greeting", DataType.Text)
+            .Root(Steps.Set("greet", "greeting", InputValue.Liquid("hello {{ who }}")))
+            .Build()));
+        var bot = Bot.Define("caller")
+            .Variable("reply", DataType.Object)
+            .Root(Bot.Activity<RunBot>("call").Set(x => x.Bot, "hello").Set(x => x.Arguments, InputValue.JavaScript("null")).Output(x => x.Result, "reply"))
+            .Build();
+
+        var result = (await host.RunAsync(bot)).ShouldSucceed();
+
+        result.EntryOf("call").Outputs!["result"].Should().BeEquivalentTo(new Dictionary<string, object?> { ["greeting"] = "hello world" });
+    }
+
+    [Fact]
     public async Task RunBot_puts_the_sub_bots_activities_in_the_journal_under_its_own_path()
     {
         var resolver = new DictionaryBotResolver();

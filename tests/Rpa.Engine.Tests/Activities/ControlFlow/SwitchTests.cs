@@ -53,6 +53,14 @@ public sealed class SwitchTests
     }
 
     [Fact]
+    public async Task Switch_on_a_value_that_is_null_runs_default()
+    {
+        var result = (await new BotTestHost().RunAsync(Shipping(), new Dictionary<string, object?> { ["country"] = null })).ShouldSucceed();
+
+        result.Outputs["carrier"].Should().Be("UPS");
+    }
+
+    [Fact]
     public async Task Switch_without_a_default_branch_ends_with_the_Default_outcome_and_runs_nothing()
     {
         var bot = Bot.Define("no-default")

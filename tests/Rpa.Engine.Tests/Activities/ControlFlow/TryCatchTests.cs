@@ -1,4 +1,5 @@
 using Rpa.Engine.Activities.ControlFlow;
+using Rpa.Engine.Activities.Primitives;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Journal;
@@ -107,7 +108,7 @@ public sealed class TryCatchTests
             .Output("cleaned", DataType.Bool)
             .Root(Bot.Activity<TryCatch>("guard")
                 .Child(x => x.Try, Steps.Fail("first", "first failure"))
-                .Child(x => x.Catch, Bot.Activity<Rpa.Engine.Activities.Primitives.Fail>("again").Set(x => x.Message, InputValue.Liquid("could not recover from: {{ error.message }}")))
+                .Child(x => x.Catch, Bot.Activity<Fail>("again").Set(x => x.Message, InputValue.Liquid("could not recover from: {{ error.message }}")))
                 .Child(x => x.Finally, Steps.Set("cleanup", "cleaned", true)))
             .Build();
 

@@ -39,6 +39,19 @@ public sealed class FailTests
     }
 
     [Fact]
+    public async Task Fail_with_a_message_expression_that_gives_nothing_still_fails_with_a_readable_error()
+    {
+        // Regression: a null message gave "Exception of type 'Rpa.Engine.Activities.ActivityException' was thrown."
+        var bot = Bot.Define("no-message").Root(Bot.Activity<Fail>("stop").Set(x => x.Message, InputValue.JavaScript("null"))).Build();
+
+        var result = await new BotTestHost().RunAsync(bot);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("stop");
+        result.Error.Message.Should().Be("input 'message' (JavaScript): the input is required but the expression gave no value (null)");
+    }
+
+    [Fact]
     public async Task Fail_masks_secrets_in_its_message()
     {
         var bot = Bot.Define("leak")

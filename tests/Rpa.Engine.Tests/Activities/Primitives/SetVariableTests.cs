@@ -1,3 +1,4 @@
+using Rpa.Engine.Activities.ControlFlow;
 using Rpa.Engine.Activities.Primitives;
 using Rpa.Engine.Building;
 using Rpa.Engine.Execution;
@@ -131,7 +132,7 @@ public sealed class SetVariableTests
     {
         var bot = Bot.Define("loop-var")
             .Output("seen", DataType.Text)
-            .Root(Bot.Activity<Rpa.Engine.Activities.ControlFlow.ForEach>("each")
+            .Root(Bot.Activity<ForEach>("each")
                 .SetLiteral(x => x.Items, new[] { "a" })
                 .Child(x => x.Body, Bot.Sequence("body", Steps.SetJs("upper", "item", "item.toUpperCase()"), Steps.SetJs("copy", "seen", "item"))))
             .Build();

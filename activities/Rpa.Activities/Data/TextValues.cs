@@ -3,8 +3,8 @@ using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Data;
 
-/// <summary>Turns CSV text into typed values and values into CSV text, in a given culture.</summary>
-internal static class CsvValues
+/// <summary>Turns text (CSV fields, text cells, values to validate) into typed values and values into text, in a given culture.</summary>
+internal static class TextValues
 {
     private const NumberStyles NumberStyle = NumberStyles.Number | NumberStyles.AllowExponent;
 
@@ -49,7 +49,7 @@ internal static class CsvValues
     }
 
     /// <summary>
-    /// The CSV text of a value: numbers without grouping in <paramref name="culture"/>, dates as ISO 8601 (just the date when
+    /// The text of a value (a CSV field, a validated value): numbers without grouping in <paramref name="culture"/>, dates as ISO 8601 (just the date when
     /// it is midnight UTC), bools as true/false; <paramref name="format"/> (a .NET format string) overrides numbers and dates.
     /// </summary>
     /// <exception cref="FormatException">The format does not fit the value.</exception>

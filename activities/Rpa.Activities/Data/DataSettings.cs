@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Rpa.Engine.Activities;
+using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Data;
 
-/// <summary>Parses the settings the CSV activities share (delimiter, culture, encoding, column types) into clear errors.</summary>
-internal static class CsvSettings
+/// <summary>Parses the settings the data activities share (paths, delimiter, culture, encoding, column types) into clear errors.</summary>
+internal static class DataSettings
 {
     private static readonly Lazy<bool> CodePages = new(() =>
     {
@@ -71,27 +72,53 @@ internal static class CsvSettings
         }
     }
 
-    /// <summary>Reads the Columns input of ReadCsv: column name → "text", "number", "date" or "bool".</summary>
-    public static Dictionary<string, CsvColumnType> ParseColumnTypes(IReadOnlyDictionary<string, object?>? columns)
+    /// <summary>Reads the Columns input of ReadCsv and ReadExcel: column name → "text", "number", "date" or "bool".</summary>
+    public static Dictionary<string, ColumnType> ParseColumnTypes(IReadOnlyDictionary<string, object?>? columns)
     {
-        var result = new Dictionary<string, CsvColumnType>(StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, ColumnType>(StringComparer.OrdinalIgnoreCase);
         foreach (var (column, type) in columns ?? new Dictionary<string, object?>())
         {
             if (string.IsNullOrWhiteSpace(column)) throw new ActivityException("columns: a column name cannot be empty");
-            result[column.Trim()] = ColumnType(column, type);
+            result[column.Trim()] = ParseColumnType(column, type);
         }
 
         return result;
     }
 
-    private static CsvColumnType ColumnType(string column, object? type) => (type as string)?.Trim().ToLowerInvariant() switch
+    private static ColumnType ParseColumnType(string column, object? type) => (type as string)?.Trim().ToLowerInvariant() switch
     {
-        "text" or "string" => CsvColumnType.Text,
-        "number" or "decimal" => CsvColumnType.Number,
-        "date" or "datetime" => CsvColumnType.Date,
-        "bool" or "boolean" => CsvColumnType.Bool,
+        "text" or "string" => ColumnType.Text,
+        "number" or "decimal" => ColumnType.Number,
+        "date" or "datetime" => ColumnType.Date,
+        "bool" or "boolean" => ColumnType.Bool,
         _ => throw new ActivityException($"columns: the column '{column}' has the type '{type}'; use text, number, date or bool"),
     };
+
+    /// <summary>The Columns input of the writers: the listed columns in order (index -1 for a listed column of an empty list), or all.</summary>
+    public static List<(string Name, int Index)> SelectColumns(Table table, List<string>? wanted)
+    {
+        if (wanted is null || wanted.Count == 0) return table.Columns.Select((c, i) => (c, i)).ToList();
+        var result = new List<(string, int)>();
+        foreach (var name in wanted)
+        {
+            if (!table.HasColumn(name) && table.Count == 0)
+            {
+                // An empty list has no columns to check against; the header is still written.
+                result.Add((name, -1));
+                continue;
+            }
+
+            if (!table.HasColumn(name))
+            {
+                var available = table.Columns.Count == 0 ? "the data has no columns" : $"the data has {string.Join(", ", table.Columns)}";
+                throw new ActivityException($"columns: the column '{name}' is not in the data ({available})");
+            }
+
+            result.Add((name, table.ColumnIndex(name)));
+        }
+
+        return result;
+    }
 
     /// <summary>The errors a literal setting would give at run time, so the bot is rejected before it runs.</summary>
     public static IEnumerable<string> Check(params Action[] checks)
