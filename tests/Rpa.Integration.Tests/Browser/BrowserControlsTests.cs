@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rpa.Activities.Browser;
+using Rpa.Engine.Execution;
+
+namespace Rpa.Integration.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("rpa-controls-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Select_check_type_press_and_read_work_on_a_real_form()
+    {
+        var page = Page("""
+            <title>Order</title>
+            <label for="c">Country</label><select id="c"><option value="">-</option><option value="de">Germany</option><option value="fr">France</option></select>
+            <label><input type="checkbox" id="t"> Accept terms</label>
+            <label for="q">Search</label><input id="q" onkeydown="if (event.key === 'Enter') document.getElementById('done').textContent = 'searched ' + this.value">
+            <a href="/help" title="Help page">Help</a>
+            <div id="done" data-testid="done"></div>
+            """);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "controls",
+              "outputs": [ { "name": "country", "type": "text" }, { "name": "done", "type": "text" }, { "name": "title", "type": "text" }, { "name": "checked", "type": "any" } ],
+              "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "country", "type": "SelectOption", "inputs": { "target": "Country", "option": "France" } },
+                { "id": "read-country", "type": "ReadValue", "inputs": { "target": "Country" }, "outputs": { "value": "country" } },
+                { "id": "terms", "type": "SetChecked", "inputs": { "by": "Role", "target": "checkbox", "name": "Accept terms" } },
+                { "id": "is-checked", "type": "RunScript", "inputs": { "script": "() => document.getElementById('t').checked" }, "outputs": { "result": "checked" } },
+                { "id": "type", "type": "TypeText", "inputs": { "target": "Search", "text": "invoices", "delayMs": 5 } },
+                { "id": "enter", "type": "PressKey", "inputs": { "key": "Enter" } },
+                { "id": "wait", "type": "WaitForPage", "inputs": { "condition": "Text", "value": "searched invoices" } },
+                { "id": "read-done", "type": "ReadText", "inputs": { "by": "TestId", "target": "done" }, "outputs": { "text": "done" } },
+                { "id": "read-title", "type": "ReadAttribute", "inputs": { "by": "Role", "target": "link", "name": "Help", "attribute": "title" }, "outputs": { "value": "title" } }
+              ] } }
+            """);
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        result.Outputs["country"].Should().Be("fr");
+        result.Outputs["checked"].Should().Be(true);
+        result.Outputs["done"].Should().Be("searched invoices");
+        result.Outputs["title"].Should().Be("Help page");
+    }
+
+    [Fact]
+    public async Task Select_option_names_the_options_when_the_choice_does_not_exist()
+    {
+        var page = Page("""<label for="c">Country</label><select id="c"><option>Germany</option><option>France</option></select>""");
+
+        var result = await browser.RunAsync($$"""
+            { "name": "bad-option", "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "country", "type": "SelectOption", "inputs": { "target": "Country", "option": "Spain" } } ] } }
+            """);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Contain("the field labelled 'Country' has no option 'Spain' (options: 'Germany', 'France')");
+    }
+
+    [Fact]
+    public async Task Screenshot_pdf_upload_and_download_produce_real_files()
+    {
+        var upload = Path.Combine(_folder, "note.txt");
+        File.WriteAllText(upload, "hello upload");
+        var page = Page("""
+            <h1>Quarterly report</h1><p>Revenue grew by 12 percent.</p>
+            <label for="f">Attachment</label><input type="file" id="f" onchange="document.getElementById('name').textContent = this.files[0].name">
+            <div id="name" data-testid="name"></div>
+            <a id="dl" download="export.csv" href="data:text/csv,a%2Cb%0A1%2C2">Export</a>
+            """);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "files", "outputs": [ { "name": "png", "type": "text" }, { "name": "pdf", "type": "text" }, { "name": "csv", "type": "text" }, { "name": "uploaded", "type": "text" } ],
+              "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "shot", "type": "TakeScreenshot", "inputs": { "fullPage": true }, "outputs": { "filePath": "png" } },
+                { "id": "print", "type": "PrintToPdf", "inputs": { "saveAs": "{{Path.Combine(_folder, "report.pdf").Replace("\\", "/")}}" }, "outputs": { "filePath": "pdf" } },
+                { "id": "attach", "type": "UploadFile", "inputs": { "target": "Attachment", "file": "{{upload.Replace("\\", "/")}}" } },
+                { "id": "read-name", "type": "ReadText", "inputs": { "by": "TestId", "target": "name" }, "outputs": { "text": "uploaded" } },
+                { "id": "export", "type": "DownloadFile", "inputs": { "by": "Text", "target": "Export", "saveAs": "{{_folder.Replace("\\", "/")}}" }, "outputs": { "filePath": "csv" } }
+              ] } }
+            """);
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var png = (string)result.Outputs["png"]!;
+        File.ReadAllBytes(png).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+        var pdf = File.ReadAllText((string)result.Outputs["pdf"]!);
+        pdf.Should().StartWith("%PDF");
+        File.ReadAllText((string)result.Outputs["csv"]!).Should().Be("a,b\n1,2");
+        result.Outputs["uploaded"].Should().Be("note.txt");
+        result.Journal.Entries.Single(e => e.ActivityId == "shot").Outputs!["artifact"].Should().Be(png);
+    }
+
+    [Fact]
+    public async Task Each_run_gets_its_own_browser_context_and_it_is_closed_when_the_run_ends()
+    {
+        var page = Page("<p>hi</p>");
+        var chromium = await browser.Services.GetRequiredService<BrowserHost>().GetBrowserAsync(CancellationToken.None);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "ctx", "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "fail", "type": "Fail", "inputs": { "message": "stop here" } } ] } }
+            """);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        chromium.Contexts.Should().BeEmpty("the run's context is closed even when the run fails");
+    }
+
+    private string Page(string body)
+    {
+        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".html");
+        File.WriteAllText(path, $"<!doctype html><html><head><meta charset=utf-8></head><body>{body}</body></html>");
+        return new Uri(path).AbsoluteUri;
+    }
+}
