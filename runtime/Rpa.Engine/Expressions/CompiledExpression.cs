@@ -8,5 +8,8 @@ public abstract class CompiledExpression
 {
     public abstract ExpressionLanguage Language { get; }
 
+    /// <summary>The variables the expression reads (for validation: every one must be in scope).</summary>
+    public virtual IReadOnlyList<string> ReferencedNames => [];
+
     public abstract object? Evaluate(ActivityContext context);
 }

@@ -17,6 +17,12 @@ public static class ExpressionCompiler
         return names;
     });
 
+    private static bool IsPlainVariable(string? script) =>
+        script is not null
+        && Validation.BotCompiler.IdentifierPattern().IsMatch(script.Trim())
+        && !IsJavaScriptGlobal(script.Trim())
+        && script.Trim() is not ("true" or "false" or "null" or "undefined" or "this" or "NaN" or "Infinity");
+
     /// <summary>Whether <paramref name="name"/> is a JavaScript built-in (Math, Date, JSON, ...), which a variable must not hide.</summary>
     internal static bool IsJavaScriptGlobal(string name) => JavaScriptGlobals.Value.Contains(name);
 
@@ -24,6 +30,7 @@ public static class ExpressionCompiler
     /// <exception cref="ExpressionException">The value does not parse or does not fit the type.</exception>
     public static CompiledExpression Compile(InputValue value, Type target) => value.Language switch
     {
+        ExpressionLanguage.JavaScript when IsPlainVariable(value.Script) => new VariableReferenceExpression(value.Script!.Trim()),
         ExpressionLanguage.JavaScript => CompileJavaScript(value.Script ?? ""),
         ExpressionLanguage.Liquid => CompileLiquid(value.Script ?? ""),
         _ => CompileLiteral(value, target),

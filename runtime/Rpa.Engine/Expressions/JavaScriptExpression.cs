@@ -20,7 +20,7 @@ public sealed class JavaScriptExpression : CompiledExpression
     internal Prepared<Script> Script { get; }
 
     /// <summary>The free names the script uses: the variables it needs in scope.</summary>
-    public IReadOnlyList<string> ReferencedNames { get; }
+    public override IReadOnlyList<string> ReferencedNames { get; }
 
     public override ExpressionLanguage Language => ExpressionLanguage.JavaScript;
 

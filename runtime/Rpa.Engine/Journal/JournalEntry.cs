@@ -55,6 +55,9 @@ public sealed class JournalEntry
     private Dictionary<string, object?>? _inputs;
     private Dictionary<string, object?>? _outputs;
 
+    /// <summary>Whether the entry carries inputs, outputs or an error (and so must be kept whole in the journal).</summary>
+    internal bool HasDetails => _inputs is not null || _outputs is not null || Error is not null;
+
     internal void RecordInput(string name, object? value)
     {
         lock (this)

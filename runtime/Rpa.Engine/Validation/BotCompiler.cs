@@ -192,12 +192,9 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
                 try
                 {
                     var expression = ExpressionCompiler.Compile(value, target.ValueType);
-                    if (expression is JavaScriptExpression js)
+                    foreach (var unknown in expression.ReferencedNames.Where(n => !visible.ContainsKey(n)))
                     {
-                        foreach (var unknown in js.ReferencedNames.Where(n => !visible.ContainsKey(n)))
-                        {
-                            Problem(activity.Id, $"input '{input.Name}'", $"the expression uses '{unknown}', which is not a variable, input or output of the bot (in scope: {Names(visible.Keys)})");
-                        }
+                        Problem(activity.Id, $"input '{input.Name}'", $"the expression uses '{unknown}', which is not a variable, input or output of the bot (in scope: {Names(visible.Keys)})");
                     }
 
                     if (input.Required && expression is LiteralExpression { Value: null or "" })

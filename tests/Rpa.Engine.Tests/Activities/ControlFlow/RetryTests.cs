@@ -108,8 +108,8 @@ public sealed class RetryTests
         (await BotRunner.RunAsync(compiled, new RunOptions { Logger = logger })).ShouldSucceed();
 
         logger.Events.Where(e => e.Message.StartsWith("Attempt")).Select(e => e.Message).Should().Equal(
-            "Attempt 1 failed at activity 'login': attempt 1 failed; retrying in 00:00:00",
-            "Attempt 2 failed at activity 'login': attempt 2 failed; retrying in 00:00:00");
+            "Attempt 1 failed at activity 'login': attempt 1 failed; retrying in 0 s",
+            "Attempt 2 failed at activity 'login': attempt 2 failed; retrying in 0 s");
     }
 
     [Fact]
