@@ -117,8 +117,14 @@ public sealed class ReadExcel : Activity
             var values = new object?[table.Columns.Count];
             for (var c = 0; c < values.Length && c < cells.Length; c++)
             {
-                var cell = new Cell(where, firstRow + r, settings.Start.Column + c, table.Columns[c]);
-                values[c] = Convert(Native(cells[c], cell), types[c], settings.Culture, cell);
+                try
+                {
+                    values[c] = Convert(Native(cells[c]), types[c], settings.Culture);
+                }
+                catch (ActivityException e)
+                {
+                    throw new ActivityException($"{new Cell(where, firstRow + r, settings.Start.Column + c, table.Columns[c])}: {e.Message}", e);
+                }
             }
 
             table.AddRow(values);
@@ -144,7 +150,16 @@ public sealed class ReadExcel : Activity
         for (var i = 0; i < width; i++)
         {
             var cell = new Cell(where, row, settings.Start.Column + i, "");
-            var name = i < header.Length ? HeaderText(Native(header[i], cell)) : "";
+            string name;
+            try
+            {
+                name = i < header.Length ? HeaderText(Native(header[i])) : "";
+            }
+            catch (ActivityException e)
+            {
+                throw new ActivityException($"{cell}: {e.Message}", e);
+            }
+
             if (name.Length == 0) name = $"Column{i + 1}";
             if (!seen.Add(name)) throw new ActivityException($"{where}, row {row}: the header names the column '{name}' twice ({ExcelCells.Reference(cell.Column, row)})");
             names.Add(name);
@@ -183,7 +198,8 @@ public sealed class ReadExcel : Activity
     };
 
     /// <summary>A cell as MiniExcel gives it (double, DateTime, bool, string) as a bot value (decimal, DateTimeOffset, bool, text).</summary>
-    private static object? Native(object? value, Cell cell)
+    /// <exception cref="ActivityException">The value does not fit; the caller adds where the cell is.</exception>
+    private static object? Native(object? value)
     {
         switch (value)
         {
@@ -196,7 +212,7 @@ public sealed class ReadExcel : Activity
                 }
                 catch (OverflowException e)
                 {
-                    throw new ActivityException($"{cell}: the number {d.ToString("R", CultureInfo.InvariantCulture)} is too large for a number a bot can use", e);
+                    throw new ActivityException($"the number {d.ToString("R", CultureInfo.InvariantCulture)} is too large for a number a bot can use", e);
                 }
 
             case DateTime d:
@@ -206,7 +222,9 @@ public sealed class ReadExcel : Activity
         }
     }
 
-    private static object? Convert(object? value, ColumnType type, CultureInfo culture, Cell cell)
+    /// <summary>A cell's value as its declared column type.</summary>
+    /// <exception cref="ActivityException">The value does not convert; the caller adds where the cell is.</exception>
+    private static object? Convert(object? value, ColumnType type, CultureInfo culture)
     {
         if (value is null || type == ColumnType.Any) return value;
         if (value is string s && type != ColumnType.Text && s.Trim().Length == 0) return null;
@@ -222,11 +240,11 @@ public sealed class ReadExcel : Activity
             (ColumnType.Bool, bool flag) => flag,
             (ColumnType.Bool, decimal number) when number is 0 or 1 => number == 1,
             (ColumnType.Bool, string text) when TextValues.TryParseBool(text, out var flag) => flag,
-            _ => throw Mismatch(value, type, culture, cell),
+            _ => throw Mismatch(value, type, culture),
         };
     }
 
-    private static ActivityException Mismatch(object value, ColumnType type, CultureInfo culture, Cell cell)
+    private static ActivityException Mismatch(object value, ColumnType type, CultureInfo culture)
     {
         var expected = type switch
         {
@@ -237,7 +255,7 @@ public sealed class ReadExcel : Activity
         var shown = value is string text
             ? $"'{Shorten(text)}' is not {expected} (culture {DataSettings.CultureName(culture)})"
             : $"the {DataTypes.Describe(value)} {TextValues.Format(value, null, CultureInfo.InvariantCulture)} is not {expected}";
-        return new ActivityException($"{cell}: {shown}");
+        return new ActivityException(shown);
     }
 
     private static string Names(List<string> columns) =>

@@ -42,14 +42,14 @@ public sealed class WriteExcel : Activity
         if (twice is not null) throw new ActivityException($"columns: the column '{twice.Key}' is listed twice");
 
         // Every value is checked before the file is touched: a value Excel cannot hold fails the run with nothing written.
-        var rows = Cells(table, columns);
+        var cells = Cells(table, columns);
         var file = context.ResolvePath(given);
         var folder = System.IO.Path.GetDirectoryName(file)!;
         var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(folder);
-            await WriteAsync(temp, rows, sheet, DateFormats(rows), context.CancellationToken).ConfigureAwait(false);
+            await WriteAsync(temp, cells, sheet, DateFormats(cells), context.CancellationToken).ConfigureAwait(false);
             File.Move(temp, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -117,17 +117,20 @@ public sealed class WriteExcel : Activity
             // Numbers are written in the invariant culture, as Excel stores them; another culture would write them as text.
             Culture = CultureInfo.InvariantCulture,
             DynamicColumns = formats,
-            FastMode = false,
         };
 
-        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.Asynchronous);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var reader = cells.CreateDataReader();
-            await MiniExcel.SaveAsAsync(stream, reader, printHeader: true, sheetName: sheet, excelType: ExcelType.XLSX, configuration: options, cancellationToken: cancellation).ConfigureAwait(false);
-            await stream.FlushAsync(cancellation).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-        }
+        // MiniExcel 1.46's SaveAsAsync puts the sheet's <drawing> element inside <sheetData>, which Excel reports as
+        // damaged content; the synchronous SaveAs writes it in its place. So: SaveAs, off the run's thread.
+        await Task.Run(
+            () =>
+            {
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                using var reader = cells.CreateDataReader();
+                MiniExcel.SaveAs(stream, reader, printHeader: true, sheetName: sheet, excelType: ExcelType.XLSX, configuration: options);
+                cancellation.ThrowIfCancellationRequested();
+                stream.Flush(flushToDisk: true);
+            },
+            cancellation).ConfigureAwait(false);
     }
 
     private static void TryDelete(string path)

@@ -81,6 +81,19 @@ public sealed class AddColumnTests : IDisposable
     }
 
     [Fact]
+    public async Task Gives_the_expression_dates_as_javascript_dates()
+    {
+        var data = new Table(["Due"]);
+        data.AddRow(new DateTimeOffset(2025, 3, 5, 0, 0, 0, TimeSpan.Zero));
+
+        var table = await AddAsync(Add("Next", "new Date(row.Due.getTime() + 86400000)").Set(x => x.Type, "date"), data);
+        var year = await AddAsync(Add("Year", "row.Due.getUTCFullYear()"), data);
+
+        table[0]["Next"].Should().Be(new DateTimeOffset(2025, 3, 6, 0, 0, 0, TimeSpan.Zero));
+        year[0]["Year"].Should().Be(2025m);
+    }
+
+    [Fact]
     public async Task Keeps_null_as_null_in_a_typed_column()
     {
         var table = await AddAsync(Add("Discount", "row.Quantity > 2 ? 0.1 : null").Set(x => x.Type, "number"), Lines());

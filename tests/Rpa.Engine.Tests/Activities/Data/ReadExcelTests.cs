@@ -183,6 +183,16 @@ public sealed class ReadExcelTests : IDisposable
     }
 
     [Fact]
+    public async Task Names_the_cell_of_a_number_too_large_for_a_bot()
+    {
+        Workbook("big.xlsx", ("Sheet1", [Row(("Value", 1e30))]));
+
+        var result = await FailAsync(Read("big.xlsx"));
+
+        result.Error!.Message.Should().Be("big.xlsx, sheet 'Sheet1', row 2, column 'Value' (A2): the number 1E+30 is too large for a number a bot can use");
+    }
+
+    [Fact]
     public async Task Reads_the_named_sheet_in_any_case_and_the_first_sheet_by_default()
     {
         Workbook("book.xlsx", ("Summary", [Row(("Total", 10m))]), ("Details", [Row(("Item", "tea"))]));

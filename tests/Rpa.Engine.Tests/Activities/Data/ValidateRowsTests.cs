@@ -160,7 +160,7 @@ public sealed class ValidateRowsTests : IDisposable
     [Fact]
     public void Rejects_an_invalid_pattern_an_unknown_rule_and_an_unknown_type_in_a_literal_schema_before_the_run()
     {
-        Validation.CompileResult Compile(Dictionary<string, object?> schema) => DataBot.Compile(Check(schema, InputValue.JavaScript("[]")), AllOutputs);
+        Engine.Validation.CompileResult Compile(Dictionary<string, object?> schema) => DataBot.Compile(Check(schema, InputValue.JavaScript("[]")), AllOutputs);
 
         var pattern = Compile(new() { ["Code"] = Rules(("pattern", "[A-Z")) });
         var rule = Compile(new() { ["Amount"] = Rules(("maximum", 5m)) });
@@ -178,13 +178,13 @@ public sealed class ValidateRowsTests : IDisposable
     [Fact]
     public async Task Reports_a_bad_schema_given_by_an_expression_when_the_activity_runs()
     {
-        var check = Bot.Activity<ValidateRows>("check")
-            .Set(x => x.Data, InputValue.JavaScript("data"))
+        ActivityBuilder<ValidateRows> Check(string data) => Bot.Activity<ValidateRows>("check")
+            .Set(x => x.Data, InputValue.JavaScript(data))
             .Set(x => x.Schema, InputValue.JavaScript("({ Name: { required: true, pattern: '(' } })"))
             .Output(x => x.Valid, "valid");
 
-        var compiled = DataBot.Compile(check, ("valid", DataType.Table));
-        var result = await DataBot.RunAsync(_folder.Path, check, Customers(), ("valid", DataType.Table));
+        var compiled = DataBot.Compile(Check("[]"), ("valid", DataType.Table));
+        var result = await DataBot.RunAsync(_folder.Path, Check("data"), Customers(), ("valid", DataType.Table));
 
         compiled.IsValid.Should().BeTrue();
         result.Status.Should().Be(RunStatus.Failed);

@@ -58,6 +58,19 @@ public sealed class WriteExcelTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_the_sheet_parts_in_the_order_excel_requires()
+    {
+        // Regression: MiniExcel's SaveAsAsync writes <drawing> inside <sheetData>, and Excel reports the workbook as damaged.
+        var result = await RunWithAsync(Write("order.xlsx"), Sales());
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var sheet = Part("order.xlsx", "xl/worksheets/sheet1.xml");
+        var dataEnd = sheet.IndexOf("</x:sheetData>", StringComparison.Ordinal);
+        dataEnd.Should().BePositive();
+        sheet[..dataEnd].Should().NotContain("<x:drawing");
+    }
+
+    [Fact]
     public async Task Round_trips_through_read_excel()
     {
         var table = Sales();
