@@ -6,9 +6,11 @@ namespace Rpa.Integration.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class BrowserActivitiesTests(BrowserFixture browser) : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("rpa-page-").FullName;
+    private readonly TestPages _pages = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private string Folder => _pages.Folder;
+
+    public void Dispose() => _pages.Dispose();
 
     [Fact]
     public async Task Fill_form_fills_every_labelled_field_and_submits_in_one_step()
@@ -144,10 +146,5 @@ public sealed class BrowserActivitiesTests(BrowserFixture browser) : IDisposable
         return port;
     }
 
-    private string Page(string body)
-    {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".html");
-        File.WriteAllText(path, $"<!doctype html><html><head><meta charset=utf-8></head><body>{body}</body></html>");
-        return new Uri(path).AbsoluteUri;
-    }
+    private string Page(string body) => _pages.Page(body);
 }

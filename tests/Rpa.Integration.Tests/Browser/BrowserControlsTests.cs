@@ -7,9 +7,11 @@ namespace Rpa.Integration.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("rpa-controls-").FullName;
+    private readonly TestPages _pages = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private string Folder => _pages.Folder;
+
+    public void Dispose() => _pages.Dispose();
 
     [Fact]
     public async Task Select_check_type_press_and_read_work_on_a_real_form()
@@ -65,7 +67,7 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Screenshot_pdf_upload_and_download_produce_real_files()
     {
-        var upload = Path.Combine(_folder, "note.txt");
+        var upload = Path.Combine(Folder, "note.txt");
         File.WriteAllText(upload, "hello upload");
         var page = Page("""
             <h1>Quarterly report</h1><p>Revenue grew by 12 percent.</p>
@@ -79,10 +81,10 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
               "root": { "id": "main", "type": "Sequence", "activities": [
                 { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
                 { "id": "shot", "type": "TakeScreenshot", "inputs": { "fullPage": true }, "outputs": { "filePath": "png" } },
-                { "id": "print", "type": "PrintToPdf", "inputs": { "saveAs": "{{Path.Combine(_folder, "report.pdf").Replace("\\", "/")}}" }, "outputs": { "filePath": "pdf" } },
+                { "id": "print", "type": "PrintToPdf", "inputs": { "saveAs": "{{Path.Combine(Folder, "report.pdf").Replace("\\", "/")}}" }, "outputs": { "filePath": "pdf" } },
                 { "id": "attach", "type": "UploadFile", "inputs": { "target": "Attachment", "file": "{{upload.Replace("\\", "/")}}" } },
                 { "id": "read-name", "type": "ReadText", "inputs": { "by": "TestId", "target": "name" }, "outputs": { "text": "uploaded" } },
-                { "id": "export", "type": "DownloadFile", "inputs": { "by": "Text", "target": "Export", "saveAs": "{{_folder.Replace("\\", "/")}}" }, "outputs": { "filePath": "csv" } }
+                { "id": "export", "type": "DownloadFile", "inputs": { "by": "Text", "target": "Export", "saveAs": "{{Folder.Replace("\\", "/")}}" }, "outputs": { "filePath": "csv" } }
               ] } }
             """);
 
@@ -112,10 +114,5 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
         chromium.Contexts.Should().BeEmpty("the run's context is closed even when the run fails");
     }
 
-    private string Page(string body)
-    {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".html");
-        File.WriteAllText(path, $"<!doctype html><html><head><meta charset=utf-8></head><body>{body}</body></html>");
-        return new Uri(path).AbsoluteUri;
-    }
+    private string Page(string body) => _pages.Page(body);
 }
