@@ -52,7 +52,7 @@ internal sealed class JavaScriptRuntime
             }
             catch (StatementsCountOverflowException e)
             {
-                throw new ExpressionException($"the JavaScript expression executed more than {_options.JavaScriptMaxStatements:N0} statements and was stopped", e);
+                throw new ExpressionException($"the JavaScript expression executed more than {_options.JavaScriptMaxStatements.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} statements and was stopped", e);
             }
             catch (MemoryLimitExceededException e)
             {

@@ -60,10 +60,25 @@ public sealed class JavaScriptSandboxTests
     {
         var watch = Stopwatch.StartNew();
 
-        var result = await Run("while (true) { }");
+        var result = await Run("while (true) { }", ExpressionOptions.Default with { JavaScriptMaxStatements = int.MaxValue });
 
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Message.Should().Be("input 'value': the JavaScript expression ran longer than the 1 s limit and was stopped");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task With_the_default_limits_an_endless_loop_stops_with_a_clear_error()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var result = await Run("for (;;) { }");
+
+        // Whichever default limit comes first on this machine: 1 s or 10,000,000 statements.
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().BeOneOf(
+            "input 'value': the JavaScript expression ran longer than the 1 s limit and was stopped",
+            "input 'value': the JavaScript expression executed more than 10,000,000 statements and was stopped");
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
 
@@ -90,7 +105,7 @@ public sealed class JavaScriptSandboxTests
     [Fact]
     public async Task A_script_that_allocates_too_much_memory_is_stopped()
     {
-        var result = await Run("new Array(20000000).fill(1).length");
+        var result = await Run("new Array(20000000).fill(1).length", ExpressionOptions.Default with { JavaScriptTimeout = TimeSpan.FromMinutes(2), JavaScriptMaxStatements = int.MaxValue });
 
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Message.Should().Be("input 'value': the JavaScript expression allocated more than 64 MB and was stopped");

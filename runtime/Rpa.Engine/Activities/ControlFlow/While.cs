@@ -25,7 +25,7 @@ public sealed class While : Activity
         var round = 0;
         while (context.Get(Condition))
         {
-            if (round == max) throw new ActivityException($"the loop ran {max:N0} rounds and its condition still holds; raise maxIterations if that is expected");
+            if (round == max) throw new ActivityException($"the loop ran {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rounds and its condition still holds; raise maxIterations if that is expected");
             if (Body is not null) await context.RunAsync(Body, iteration: round).ConfigureAwait(false);
             round++;
         }
