@@ -5,6 +5,7 @@ using Rpa.Activities.Browser;
 using Rpa.Activities.Ocr;
 using Rpa.Engine.Descriptors;
 using Rpa.Engine.Hosting;
+using Rpa.Host.Server;
 
 namespace Rpa.Host.Cli;
 
@@ -27,6 +28,8 @@ public static class RpaCli
             ValidateCommand.Create(registry, output),
             ActivitiesCommand.Create(registry, output),
             PracticeCommand.Create(output, error),
+            ServeCommand.Create(error),
+            WorkerCommand.Create(error),
         };
 
         var parse = root.Parse(args);

@@ -24,7 +24,7 @@ public static class PracticeAppsEndpoints
         app.MapGet("/", (HttpContext http) => TypedResults.Content(IndexPage(http, options), "text/html", Encoding.UTF8));
         app.MapChallenge(options);
         app.MapCrm(options, stopping);
-        app.MapCanvas(options);
+        app.MapStaticApps(options);
         return app;
     }
 
@@ -43,7 +43,7 @@ public static class PracticeAppsEndpoints
               <ul>
                 <li><a href="{{root}}/challenge/">Input-forms challenge</a>: 10 rounds of a 7-field form whose fields move after every submit.</li>
                 <li><a href="{{root}}/crm/login">Practice CRM</a>: sign in as <code>{{user}}</code> / <code>{{password}}</code>, list and add customers.</li>
-                <li><a href="{{root}}/canvas/">Canvas ledger</a>: an invoice form drawn only in pixels, for bots that work by OCR.</li>
+                <li><a href="{{root}}/canvas/">Canvas ledger</a>: an invoice form drawn only in pixels, for bots that work by OCR; <a href="{{root}}/payables/">accounts payable</a>: the form the invoice-capture bot fills.</li>
               </ul>
             </body>
             </html>

@@ -1,0 +1,80 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rpa.Host.Api;
+using Rpa.Host.Cli;
+using Rpa.Host.PracticeApps;
+using Rpa.Runtime.Hosting;
+
+namespace Rpa.Host.Server;
+
+/// <summary>
+/// The ASP.NET Core host of `rpa serve`: the REST API, OpenAPI, /health, the Hangfire server and dashboard, the
+/// practice apps. <see cref="AddServer"/> and <see cref="UseServer"/> are also what the API tests host.
+/// </summary>
+public sealed class RpaServer
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    private RpaServer()
+    {
+    }
+
+    /// <summary>Builds the `rpa serve` application from command-line settings, appsettings.json and environment variables.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(RpaServer).Assembly.GetName().Name,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrls);
+        ServerLogging.Use(builder.Logging, builder.Configuration);
+        AddServer(builder.Services);
+        var app = builder.Build();
+        UseServer(app);
+        return app;
+    }
+
+    /// <summary>The services: activities, the runtime with a worker on the configured queues, OpenAPI, problem details.</summary>
+    public static IServiceCollection AddServer(IServiceCollection services)
+    {
+        services.AddRpaHost();
+        services.AddRpaRuntime(runtime => runtime.AddWorker());
+        services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section).ValidateOnStart();
+        services.AddRouting();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>The pipeline: problem details for every error, the dashboard, the endpoints.</summary>
+    public static IApplicationBuilder UseServer(IApplicationBuilder app)
+    {
+        var serve = app.ApplicationServices.GetRequiredService<IOptions<ServeOptions>>().Value;
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (serve.Dashboard)
+        {
+            // TODO(security issue): put the dashboard behind the same login as the API; for now local requests only.
+            app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
+        }
+
+        app.UseRouting();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapOpenApi("/openapi");
+            endpoints.MapHealthApi();
+            endpoints.MapActivitiesApi();
+            endpoints.MapBotsApi();
+            endpoints.MapRunsApi();
+            if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
+        });
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+using Rpa.Runtime.Dispatch;
+
+namespace Rpa.Runtime.Hosting;
+
+/// <summary>Settings of the runtime (configuration section "Rpa"); every one has a default. Validated at start-up.</summary>
+public sealed class RuntimeOptions : IValidatableObject
+{
+    public const string Section = "Rpa";
+
+    /// <summary>Where the SQLite file, artifacts and logs go. Relative paths are relative to the current folder.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = Environment.GetEnvironmentVariable("RPA_DATA") is { Length: > 0 } data ? data : "data";
+
+    public StoreProvider Store { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>The PostgreSQL connection string (Store = Postgres); for SQLite, optional (default: Data Source={DataDirectory}/rpa.db).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The Hangfire queues this process's worker takes runs from: its capabilities.</summary>
+    [MinLength(1)]
+    public string[] Queues { get; set; } = [RunQueues.Default, RunQueues.Browser];
+
+    /// <summary>How many runs this process runs at once.</summary>
+    [Range(1, 1000)]
+    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How often a running job checks the store for a cancel request from another process.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan CancelPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a stopping worker waits for its runs to end; runs still going then go back to the queue.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the journal writer sends finished entries to the store while a run goes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan JournalFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Dispatch queued runs again (and runs of a dead worker on this machine) when the process starts.</summary>
+    public bool ReconcileOnStart { get; set; } = true;
+
+    /// <summary>A folder of bots (one sub-folder with a bot.json each) imported and published at start-up when their JSON changed; empty: none.</summary>
+    public string? BotsDirectory { get; set; }
+
+    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
+
+    public string ArtifactsDirectory => Path.Combine(ResolvedDataDirectory, "artifacts");
+
+    public string ResolvedConnectionString => Store switch
+    {
+        StoreProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={Path.Combine(ResolvedDataDirectory, "rpa.db")}" : ConnectionString,
+        _ => ConnectionString ?? "",
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Store == StoreProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Rpa:ConnectionString is required when Rpa:Store is Postgres.", [nameof(ConnectionString)]);
+        }
+
+        foreach (var queue in Queues.Where(q => !RunQueues.IsValidName(q)))
+        {
+            yield return new ValidationResult($"Rpa:Queues: '{queue}' is not a queue name (lower-case letters, digits, '_' and '-').", [nameof(Queues)]);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Rpa.Runtime.Bots;
+using Rpa.Runtime.Dispatch;
+using Rpa.Runtime.Runs;
+using Rpa.Runtime.Store;
+
+namespace Rpa.Runtime.Hosting;
+
+/// <summary>
+/// The runtime's entry point, after <c>services.AddRpa(...)</c> (the activities):
+/// <c>services.AddRpaRuntime(runtime => runtime.AddWorker())</c>. Options come from the "Rpa" configuration section
+/// and are validated at start-up.
+/// </summary>
+public static class RuntimeServiceCollectionExtensions
+{
+    public static IServiceCollection AddRpaRuntime(this IServiceCollection services, Action<RuntimeBuilder>? configure = null)
+    {
+        services.AddOptions<RuntimeOptions>()
+            .BindConfiguration(RuntimeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<Func<RunDbContext>>(provider => CreateContextFactory(provider.GetRequiredService<IOptions<RuntimeOptions>>().Value));
+        services.AddSingleton<IRunStore>(provider => new EfRunStore(provider.GetRequiredService<Func<RunDbContext>>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<BotCache>();
+        services.AddSingleton<BotCatalog>();
+        services.AddSingleton<CancellationRegistry>();
+        services.AddSingleton<RunLauncher>();
+        services.AddTransient<RunBotJob>();
+
+        // Hangfire: this host's own storage instance (not the static JobStorage.Current), so hosts in one process stay apart.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        // Order matters: the schema first, then the bots folder, then reconcile, then (AddWorker) the Hangfire server.
+        services.AddHostedService<StoreMigrator>();
+        services.AddHostedService<BotFolderImporter>();
+        services.AddHostedService<RunReconciler>();
+
+        configure?.Invoke(new RuntimeBuilder(services));
+        return services;
+    }
+
+    internal static IServiceCollection AddHangfireWorker(this IServiceCollection services)
+    {
+        services.AddHangfireServer((provider, server) =>
+        {
+            var options = provider.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+            server.ServerName = provider.GetRequiredService<WorkerIdentity>().Id;
+            server.Queues = options.Queues;
+            server.WorkerCount = options.WorkerCount;
+            server.ShutdownTimeout = options.ShutdownTimeout;
+            server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+        });
+        return services;
+    }
+
+    private static Func<RunDbContext> CreateContextFactory(RuntimeOptions options)
+    {
+        var connection = options.ResolvedConnectionString;
+        switch (options.Store)
+        {
+            case StoreProvider.Postgres:
+            {
+                var built = new DbContextOptionsBuilder<PostgresRunDbContext>().UseNpgsql(connection).Options;
+                return () => new PostgresRunDbContext(built);
+            }
+
+            default:
+            {
+                Directory.CreateDirectory(options.ResolvedDataDirectory);
+                var built = new DbContextOptionsBuilder<SqliteRunDbContext>().UseSqlite(connection).Options;
+                return () => new SqliteRunDbContext(built);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Rpa.Runtime.Hosting;
+
+public enum StoreProvider
+{
+    /// <summary>A SQLite file under the data folder, with Hangfire in memory: one process, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL, for several processes sharing the work.</summary>
+    Postgres,
+}

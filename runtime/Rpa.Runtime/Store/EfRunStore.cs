@@ -1,0 +1,238 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Rpa.Runtime.Store;
+
+/// <summary><see cref="IRunStore"/> on EF Core: a short-lived context per call, so it is a thread-safe singleton.</summary>
+public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider time) : IRunStore
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the API read while a worker writes the journal.
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<BotRecord>> ListBotsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Bots.AsNoTracking().OrderBy(b => b.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BotRecord?> GetBotAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Bots.AsNoTracking().FirstOrDefaultAsync(b => b.Name == name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BotVersionRecord?> GetBotVersionAsync(string name, int version, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.BotVersions.AsNoTracking().FirstOrDefaultAsync(v => v.BotName == name && v.Version == version, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BotVersionRecord> SaveBotVersionAsync(BotVersionRecord version, string? description, CancellationToken cancellationToken)
+    {
+        // Two saves of one bot at once: the second fails on the (bot, version) key and tries again with the next number.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = createContext();
+            var now = time.GetUtcNow().UtcDateTime;
+            var bot = await db.Bots.FirstOrDefaultAsync(b => b.Name == version.BotName, cancellationToken).ConfigureAwait(false);
+            if (bot is null)
+            {
+                bot = new BotRecord { Name = version.BotName, CreatedAt = now };
+                db.Bots.Add(bot);
+            }
+
+            bot.LatestVersion++;
+            bot.Description = description;
+            bot.UpdatedAt = now;
+            var saved = new BotVersionRecord
+            {
+                BotName = version.BotName,
+                Version = bot.LatestVersion,
+                Definition = version.Definition,
+                Hash = version.Hash,
+                Queue = version.Queue,
+                Location = version.Location,
+                CreatedAt = now,
+            };
+            db.BotVersions.Add(saved);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return saved;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    public async Task<bool> PublishAsync(string name, int version, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        if (!await db.BotVersions.AnyAsync(v => v.BotName == name && v.Version == version, cancellationToken).ConfigureAwait(false)) return false;
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Bots.Where(b => b.Name == name)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.PublishedVersion, version).SetProperty(b => b.UpdatedAt, now), cancellationToken)
+            .ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RunRecord?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var runs = db.Runs.AsNoTracking();
+        if (query.Bot is { } bot) runs = runs.Where(r => r.BotName == bot);
+        if (query.Statuses is { Count: > 0 } statuses) runs = runs.Where(r => statuses.Contains(r.Status));
+        if (query.CreatedFrom is { } from) runs = runs.Where(r => r.CreatedAt >= from);
+        if (query.CreatedTo is { } to) runs = runs.Where(r => r.CreatedAt < to);
+        return await runs.OrderByDescending(r => r.CreatedAt).Take(query.Limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> TryStartRunAsync(Guid runId, string worker, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Queued)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RunState.Running)
+                    .SetProperty(r => r.Worker, worker)
+                    .SetProperty(r => r.StartedAt, now)
+                    .SetProperty(r => r.Attempts, r => r.Attempts + 1),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Running)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, completion.Status)
+                    .SetProperty(r => r.EndedAt, completion.EndedAt)
+                    .SetProperty(r => r.Outputs, completion.Outputs)
+                    .SetProperty(r => r.Error, completion.Error),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<RunState?> RequestCancelAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Cancelled).SetProperty(r => r.EndedAt, now).SetProperty(r => r.CancelRequested, true), cancellationToken)
+            .ConfigureAwait(false);
+        await db.Runs
+            .Where(r => r.Id == runId && (r.Status == RunState.Running || r.Status == RunState.Waiting))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequested, true), cancellationToken)
+            .ConfigureAwait(false);
+        var status = await db.Runs.Where(r => r.Id == runId).Select(r => (RunState?)r.Status).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return status;
+    }
+
+    public async Task<bool> RequeueAsync(Guid runId, string deadWorker, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Running && r.Worker == deadWorker)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Queued), cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0) return;
+        await using var db = createContext();
+        foreach (var run in entries.GroupBy(e => e.RunId))
+        {
+            var sequences = run.Select(e => e.Sequence).ToList();
+            var existing = await db.Journal
+                .Where(j => j.RunId == run.Key && sequences.Contains(j.Sequence))
+                .ToDictionaryAsync(j => j.Sequence, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var entry in run)
+            {
+                if (existing.TryGetValue(entry.Sequence, out var row))
+                {
+                    row.Status = entry.Status;
+                    row.EndedAt = entry.EndedAt;
+                    row.Json = entry.Json;
+                }
+                else
+                {
+                    db.Journal.Add(entry);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<JournalRecord>> GetJournalAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Journal.AsNoTracking().Where(j => j.RunId == runId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddLogsAsync(IReadOnlyList<RunLogRecord> logs, CancellationToken cancellationToken)
+    {
+        if (logs.Count == 0) return;
+        await using var db = createContext();
+        db.RunLogs.AddRange(logs);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<RunLogRecord>> GetLogsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.RunLogs.AsNoTracking().Where(l => l.RunId == runId).OrderBy(l => l.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddArtifactsAsync(IReadOnlyList<ArtifactRecord> artifacts, CancellationToken cancellationToken)
+    {
+        if (artifacts.Count == 0) return;
+        await using var db = createContext();
+        db.Artifacts.AddRange(artifacts);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Artifacts.AsNoTracking().Where(a => a.RunId == runId).OrderBy(a => a.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> CanConnectAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,57 @@
+namespace Rpa.Runtime.Store;
+
+/// <summary>
+/// The runtime's store: bots and their versions, runs (the system of record), journals, logs and artifacts.
+/// One implementation (EF Core) serves SQLite and PostgreSQL. Every method is safe to call from many threads.
+/// </summary>
+public interface IRunStore
+{
+    /// <summary>Creates the schema or brings it up to date.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BotRecord>> ListBotsAsync(CancellationToken cancellationToken);
+
+    Task<BotRecord?> GetBotAsync(string name, CancellationToken cancellationToken);
+
+    Task<BotVersionRecord?> GetBotVersionAsync(string name, int version, CancellationToken cancellationToken);
+
+    /// <summary>Saves <paramref name="version"/> as the bot's next version (its Version is set here) and creates the bot if it is new.</summary>
+    Task<BotVersionRecord> SaveBotVersionAsync(BotVersionRecord version, string? description, CancellationToken cancellationToken);
+
+    /// <summary>Makes <paramref name="version"/> the one triggers run; false when there is no such version.</summary>
+    Task<bool> PublishAsync(string name, int version, CancellationToken cancellationToken);
+
+    Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken);
+
+    Task<RunRecord?> GetRunAsync(Guid runId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Atomically moves the run from Queued to Running for <paramref name="worker"/>; false when it was not queued (so a run dispatched twice runs once).</summary>
+    Task<bool> TryStartRunAsync(Guid runId, string worker, CancellationToken cancellationToken);
+
+    /// <summary>Ends a running run; false when it was not running (cancelled while queued, or already ended).</summary>
+    Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken);
+
+    /// <summary>Asks a run to stop: a queued run is cancelled at once, a running one is flagged for its worker. Returns the state after, or null for an unknown run.</summary>
+    Task<RunState?> RequestCancelAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Puts a run whose worker died back to Queued (only if it is still Running on that worker).</summary>
+    Task<bool> RequeueAsync(Guid runId, string deadWorker, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces journal entries by run id and sequence, in one round trip.</summary>
+    Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JournalRecord>> GetJournalAsync(Guid runId, CancellationToken cancellationToken);
+
+    Task AddLogsAsync(IReadOnlyList<RunLogRecord> logs, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunLogRecord>> GetLogsAsync(Guid runId, CancellationToken cancellationToken);
+
+    Task AddArtifactsAsync(IReadOnlyList<ArtifactRecord> artifacts, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the store answers (for /health).</summary>
+    Task<bool> CanConnectAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,71 @@
+namespace Rpa.Runtime.Tests;
+
+/// <summary>Small bots the runtime tests save through the API.</summary>
+internal static class TestBots
+{
+    /// <summary>Greets <c>who</c> <c>times</c> times with a Log activity; output <c>greeting</c>.</summary>
+    public static string Greeter(string name) => $$$"""
+        {
+          "format": 1,
+          "name": "{{{name}}}",
+          "version": 1,
+          "description": "Greets someone.",
+          "inputs": [
+            { "name": "who", "type": "text", "default": "world" },
+            { "name": "times", "type": "number", "default": 2 }
+          ],
+          "outputs": [ { "name": "greeting", "type": "text" } ],
+          "variables": [ { "name": "count", "type": "number", "value": 0 } ],
+          "root": {
+            "id": "flow",
+            "type": "Flowchart",
+            "activities": [
+              { "id": "compose", "type": "SetVariable", "inputs": { "variable": "greeting", "value": { "liquid": "Hello, {{ who }}!" } } },
+              { "id": "say", "type": "Log", "inputs": { "message": { "js": "`${greeting} (${count + 1} of ${times})`" } } },
+              { "id": "count-up", "type": "SetVariable", "inputs": { "variable": "count", "value": { "js": "count + 1" } } },
+              { "id": "again", "type": "If", "inputs": { "condition": { "js": "count < times" } } }
+            ],
+            "connections": [
+              { "from": "compose", "outcome": "Done", "to": "say" },
+              { "from": "say", "outcome": "Done", "to": "count-up" },
+              { "from": "count-up", "outcome": "Done", "to": "again" },
+              { "from": "again", "outcome": "True", "to": "say" }
+            ]
+          }
+        }
+        """;
+
+    /// <summary>Waits <c>seconds</c> (default 30) in one Delay activity.</summary>
+    public static string Waiter(string name) => $$"""
+        {
+          "format": 1,
+          "name": "{{name}}",
+          "version": 1,
+          "inputs": [ { "name": "seconds", "type": "number", "default": 30 } ],
+          "root": {
+            "id": "flow",
+            "type": "Flowchart",
+            "activities": [
+              { "id": "pause", "type": "Delay", "inputs": { "seconds": { "js": "seconds" } } }
+            ]
+          }
+        }
+        """;
+
+    /// <summary>Two problems: an unknown activity type, and an expression that uses an undeclared name.</summary>
+    public static string Broken(string name) => $$"""
+        {
+          "format": 1,
+          "name": "{{name}}",
+          "version": 1,
+          "root": {
+            "id": "flow",
+            "type": "Flowchart",
+            "activities": [
+              { "id": "first", "type": "NoSuchActivity" },
+              { "id": "second", "type": "Log", "inputs": { "message": { "js": "missing + 1" } } }
+            ]
+          }
+        }
+        """;
+}
