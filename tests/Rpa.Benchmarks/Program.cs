@@ -1,7 +1,7 @@
 using Rpa.Benchmarks.Running;
 using Rpa.Benchmarks.Scenarios;
 
-// Scenario benchmarks of the engine: dotnet run -c Release --project tests/Rpa.Benchmarks [-- --quick] [-- scenario]
+// Scenario benchmarks of the engine and of browser bots: dotnet run -c Release --project tests/Rpa.Benchmarks [-- --quick] [-- scenario]
 BenchmarkOptions options;
 try
 {

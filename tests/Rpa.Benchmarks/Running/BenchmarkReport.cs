@@ -14,9 +14,13 @@ internal static class BenchmarkReport
             progress.WriteLine($"running {scenario.Name} ...");
             try
             {
-                var measurement = await ScenarioRunner.MeasureAsync(scenario, options).ConfigureAwait(false);
-                measurements.Add(measurement);
-                progress.WriteLine($"  {ResultTable.Time(measurement.Median)} per op, {ResultTable.Number(measurement.Throughput)} {scenario.Unit.Plural}/s");
+                var results = await ScenarioRunner.MeasureAsync(scenario, options, progress).ConfigureAwait(false);
+                measurements.AddRange(results);
+                foreach (var measurement in results)
+                {
+                    var name = results.Count > 1 ? $"{measurement.Scenario.Name}: " : "";
+                    progress.WriteLine($"  {name}{ResultTable.Time(measurement.Median)} per op, {ResultTable.Number(measurement.Throughput)} {measurement.Scenario.Unit.Plural}/s");
+                }
             }
             catch (Exception e)
             {

@@ -20,4 +20,7 @@ internal sealed record Measurement(Scenario Scenario, IReadOnlyList<TimeSpan> Sa
     public double Throughput => Scenario.Items / Median.TotalSeconds;
 
     public double BytesPerItem => BytesPerOp / Scenario.Items;
+
+    /// <summary>Browser scenarios: the median of the time the page itself measured (the challenge's data-milliseconds).</summary>
+    public TimeSpan? PageTime { get; init; }
 }

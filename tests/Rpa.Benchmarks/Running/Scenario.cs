@@ -18,5 +18,12 @@ internal sealed record Scenario
     public required (string Plural, string Singular) Unit { get; init; }
 
     /// <summary>Builds and compiles what the operation needs; runs once, before the warm-up, outside the measurement.</summary>
-    public required Func<Operation> Prepare { get; init; }
+    public Func<Operation>? Prepare { get; init; }
+
+    /// <summary>
+    /// Instead of <see cref="Prepare"/>: a scenario that measures itself and returns one measurement per variant. For work
+    /// that cannot be timed as a whole operation: the browser scenario times only part of each run (the rounds, not the
+    /// page load) and interleaves its variants so that the machine's load hits them alike. Progress goes to the writer.
+    /// </summary>
+    public Func<BenchmarkOptions, TextWriter, Task<IReadOnlyList<Measurement>>>? MeasureAsync { get; init; }
 }

@@ -9,10 +9,18 @@ namespace Rpa.Benchmarks.Running;
 /// </summary>
 internal static class ScenarioRunner
 {
-    public static async Task<Measurement> MeasureAsync(Scenario scenario, BenchmarkOptions options)
+    /// <summary>The scenario's measurements: one, or one per variant for a scenario that measures itself.</summary>
+    public static async Task<IReadOnlyList<Measurement>> MeasureAsync(Scenario scenario, BenchmarkOptions options, TextWriter progress)
+    {
+        if (scenario.MeasureAsync is { } measure) return await measure(options, progress).ConfigureAwait(false);
+        var prepare = scenario.Prepare ?? throw new InvalidOperationException($"The scenario '{scenario.Name}' has neither Prepare nor MeasureAsync.");
+        return [await MeasureOperationAsync(scenario, prepare, options).ConfigureAwait(false)];
+    }
+
+    private static async Task<Measurement> MeasureOperationAsync(Scenario scenario, Func<Operation> prepare, BenchmarkOptions options)
     {
         var setup = Stopwatch.StartNew();
-        var operation = scenario.Prepare();
+        var operation = prepare();
         setup.Stop();
 
         // One full collection so the previous scenario's garbage is not collected on this one's time. No collection

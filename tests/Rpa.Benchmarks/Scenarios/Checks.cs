@@ -24,6 +24,31 @@ internal static class Checks
         {
             yield return "- Parse check: needs foreach-js, js-eval-long and js-compile-long in the same run (filter `js`).";
         }
+
+        foreach (var line in ChallengeChecks(byName)) yield return line;
+    }
+
+    /// <summary>The browser scenario's targets: (b) per-field bot ≤ 1.10 × hand-written Playwright; (c) form-level bot ≤ 150 ms for the 10 rounds.</summary>
+    private static IEnumerable<string> ChallengeChecks(Dictionary<string, Measurement> byName)
+    {
+        if (!byName.TryGetValue(BrowserScenarios.PlaywrightRow, out var baseline)) yield break;
+        var pageBaseline = baseline.PageTime ?? TimeSpan.Zero;
+        string PageRatio(Measurement m) => m.PageTime is { } page && pageBaseline > TimeSpan.Zero ? $"{page / pageBaseline:0.00}×" : "n/a";
+        if (byName.TryGetValue(BrowserScenarios.PerFieldRow, out var perField))
+        {
+            var ratio = perField.Median / baseline.Median;
+            var met = ratio <= BrowserScenarios.PerFieldTargetRatio ? "met" : "NOT met";
+            yield return $"- Target (b) per-field bot ≤ {BrowserScenarios.PerFieldTargetRatio:0.00} × (a) hand-written Playwright, {perField.Scenario.Items} challenge rounds: "
+                + $"(b) {ResultTable.Time(perField.Median)} vs (a) {ResultTable.Time(baseline.Median)} = **{ratio:0.00}×** (by the page's own time: {PageRatio(perField)}): **{met}**";
+        }
+
+        if (byName.TryGetValue(BrowserScenarios.FormLevelRow, out var formLevel))
+        {
+            var met = formLevel.Median <= BrowserScenarios.FormLevelTarget ? "met" : "NOT met";
+            yield return $"- Target (c) Fill-form bot ≤ {ResultTable.Time(BrowserScenarios.FormLevelTarget)} for {formLevel.Scenario.Items} challenge rounds: "
+                + $"(c) {ResultTable.Time(formLevel.Median)} (page's own time {ResultTable.Time(formLevel.PageTime ?? TimeSpan.Zero)}), **{formLevel.Median / baseline.Median:0.00}×** (a) "
+                + $"(by the page's own time: {PageRatio(formLevel)}): **{met}**";
+        }
     }
 
     /// <summary>
