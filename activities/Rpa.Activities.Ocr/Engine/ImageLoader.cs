@@ -16,6 +16,9 @@ internal static unsafe class ImageLoader
             throw new OcrException($"{source} is not an image that can be read (PNG, JPEG, TIFF, BMP, GIF, WebP or PNM); it starts with bytes {head}{hint}");
         }
 
+        // libpng reports a truncated file on the console before failing; tell it from the missing end chunk instead.
+        if (format == "PNG" && bytes.Length >= 12 && bytes[^12..].IndexOf("IEND"u8) < 0) throw Damaged(source, format, bytes.Length);
+
         PixHandle pix;
         fixed (byte* data = bytes)
         {
@@ -25,7 +28,7 @@ internal static unsafe class ImageLoader
         if (pix.IsInvalid)
         {
             pix.Dispose();
-            throw new OcrException($"{source} is a damaged or truncated {format} image ({bytes.Length:N0} bytes) that cannot be decoded");
+            throw Damaged(source, format, bytes.Length);
         }
 
         if (pix.Width < 3 || pix.Height < 3)
@@ -37,6 +40,9 @@ internal static unsafe class ImageLoader
 
         return pix;
     }
+
+    private static OcrException Damaged(string source, string format, int length) =>
+        new($"{source} is a damaged or truncated {format} image ({length:N0} bytes) that cannot be decoded");
 
     /// <summary>The image format by its signature, or null when it is not one Leptonica reads.</summary>
     public static string? Format(ReadOnlySpan<byte> b)

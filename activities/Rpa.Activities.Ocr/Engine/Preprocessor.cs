@@ -14,7 +14,8 @@ internal static class Preprocessor
         mapping = new BoxMapping(pix.Width, pix.Height, 1.0, 0.0);
         try
         {
-            if (steps.HasFlag(OcrPreprocessing.Grayscale) || steps.HasFlag(OcrPreprocessing.Threshold))
+            // Scaling and thresholding work on grey: scaling colour is slower and Tesseract then misses coloured buttons.
+            if (steps.HasFlag(OcrPreprocessing.Grayscale) || steps.HasFlag(OcrPreprocessing.Threshold) || steps.HasFlag(OcrPreprocessing.ScaleUp))
             {
                 pix = Replace(pix, Lept.pixConvertTo8(pix, 0), "convert the image to grey");
             }

@@ -27,15 +27,18 @@ internal static class FieldExtractor
             var anchorWords = anchor.Split(' ').Length;
             for (var r = 0; r < rows.Count; r++)
             {
-                var row = rows[r];
-                foreach (var (start, length, score) in AnchorHits(row, anchor, anchorWords))
+                var tokens = SplitGlued(rows[r].Tokens, anchor);
+                foreach (var (start, length, score) in AnchorHits(tokens, anchor, anchorWords))
                 {
                     anchorsSeen = true;
-                    var anchorTokens = row.Tokens.Skip(start).Take(length).ToList();
+                    var anchorTokens = tokens.Skip(start).Take(length).ToList();
+
+                    // "Date" inside "Due date" is another label: such hits only count when nothing better is found.
+                    var compound = start > 0 && IsWord(tokens[start - 1].Text) && !tokens[start - 1].Text.EndsWith(':') ? 500 : 0;
                     if (field.Direction != FieldDirection.Below)
                     {
-                        var right = row.Tokens.Skip(start + length).ToList();
-                        if (Find(field, right, monthFirst, score, 1.0, field.Anchors[a]) is { } found) candidates.Add((a, found));
+                        var right = tokens.Skip(start + length).ToList();
+                        if (Find(field, right, monthFirst, score, 1.0, field.Anchors[a]) is { } found) candidates.Add((compound + a, found));
                     }
 
                     if (field.Direction != FieldDirection.Right)
@@ -44,7 +47,7 @@ internal static class FieldExtractor
                         {
                             if (Find(field, below, monthFirst, score, 0.9, field.Anchors[a]) is { } found)
                             {
-                                candidates.Add((1000 + a, found));
+                                candidates.Add((1000 + compound + a, found));
                                 break;
                             }
                         }
@@ -71,15 +74,15 @@ internal static class FieldExtractor
     }
 
     /// <summary>Where the anchor's words appear in the row, as whole words, similar enough; best first.</summary>
-    private static IEnumerable<(int Start, int Length, double Score)> AnchorHits(TextRow row, string anchor, int anchorWords)
+    private static IEnumerable<(int Start, int Length, double Score)> AnchorHits(List<Token> tokens, string anchor, int anchorWords)
     {
         var hits = new List<(int, int, double)>();
-        for (var start = 0; start < row.Tokens.Count; start++)
+        for (var start = 0; start < tokens.Count; start++)
         {
             (int, int, double)? best = null;
-            for (var length = Math.Max(1, anchorWords - 1); length <= anchorWords + 1 && start + length <= row.Tokens.Count; length++)
+            for (var length = Math.Max(1, anchorWords - 1); length <= anchorWords + 1 && start + length <= tokens.Count; length++)
             {
-                var text = Similarity.Normalize(string.Join(' ', row.Tokens.Skip(start).Take(length).Select(t => t.Text)));
+                var text = Similarity.Normalize(string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Text)));
                 if (text.Length == 0) continue;
                 var score = Math.Max(Similarity.Of(text, anchor), Similarity.Of(text.Replace(" ", "", StringComparison.Ordinal), anchor.Replace(" ", "", StringComparison.Ordinal)));
                 if (score >= AnchorThreshold && (best is null || score > best.Value.Item3)) best = (start, length, score);
@@ -94,6 +97,37 @@ internal static class FieldExtractor
 
         return hits;
     }
+
+    /// <summary>
+    /// OCR sometimes glues a label to what follows ("TotalEUR", "Total:1,234.56"): a token that starts with the anchor's
+    /// last word followed by a currency code, a digit or punctuation is split in two.
+    /// </summary>
+    private static List<Token> SplitGlued(IReadOnlyList<Token> tokens, string anchor)
+    {
+        var last = anchor.Split(' ')[^1];
+        if (last.Length < 3) return tokens.ToList();
+        var result = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var text = token.Text;
+            if (text.Length > last.Length && text.StartsWith(last, StringComparison.OrdinalIgnoreCase) && GluedRest(text[last.Length..]))
+            {
+                result.Add(token with { Text = text[..last.Length] });
+                result.Add(token with { Text = text[last.Length..] });
+            }
+            else
+            {
+                result.Add(token);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool GluedRest(string rest) =>
+        char.IsAsciiDigit(rest[0]) || rest[0] is ':' or '#' or '.' or '-' or '€' or '$' or '£' || (rest.Length >= 3 && rest[..3].All(char.IsAsciiLetterUpper) && (rest.Length == 3 || !char.IsLetter(rest[3])));
+
+    private static bool IsWord(string text) => text.Length > 1 && text.All(char.IsLetter);
 
     /// <summary>The tokens of the next two rows (same page) under the anchor: horizontally overlapping it when boxes are known.</summary>
     private static IEnumerable<List<Token>> Below(IReadOnlyList<TextRow> rows, int index, List<Token> anchor)
@@ -119,6 +153,15 @@ internal static class FieldExtractor
     private static ExtractedField? Find(FieldDeclaration field, List<Token> tokens, bool monthFirst, double anchorScore, double position, string? anchor)
     {
         while (tokens.Count > 0 && tokens[0].Text.Trim(':', '#', '-', '.', '|', '=').Length == 0) tokens = tokens.Skip(1).ToList();
+        if (field.Pattern == FieldPattern.Text)
+        {
+            // Specks read as stray marks ("'", "~", "."): drop them at the ends of a text value.
+            static bool Junk(Token t) => !t.Text.Any(char.IsLetterOrDigit) || (t.Confidence < 0.4 && t.Text.Length <= 2);
+            while (tokens.Count > 0 && Junk(tokens[^1])) tokens = tokens.Take(tokens.Count - 1).ToList();
+            while (tokens.Count > 0 && Junk(tokens[0])) tokens = tokens.Skip(1).ToList();
+        }
+
+        if (field.Pattern == FieldPattern.InvoiceNumber) tokens = JoinBrokenNumbers(tokens);
         if (tokens.Count == 0) return null;
         var (text, starts) = Join(tokens);
         var match = ValuePatterns.First(field.Pattern, field.Regex, text, monthFirst);
@@ -132,6 +175,25 @@ internal static class FieldExtractor
             + (ocr < 0.9 ? $"; OCR confidence {ocr:0.00}" : "")
             + (match.Note is null ? "" : "; " + match.Note);
         return new ExtractedField(field.Name, match.Value, text.Substring(match.Index, match.Length).Trim(), confidence, reason);
+    }
+
+    /// <summary>"PCS-" "88317" → "PCS-88317": OCR splits document numbers at their dashes and slashes.</summary>
+    private static List<Token> JoinBrokenNumbers(List<Token> tokens)
+    {
+        var result = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (result.Count > 0 && result[^1].Text is [.., '-' or '–' or '—' or '/'] previous && previous.Length > 1 && char.IsLetterOrDigit(token.Text[0]))
+            {
+                result[^1] = result[^1] with { Text = previous + token.Text, Confidence = Math.Min(result[^1].Confidence, token.Confidence) };
+            }
+            else
+            {
+                result.Add(token);
+            }
+        }
+
+        return result;
     }
 
     private static (string Text, int[] Starts) Join(List<Token> tokens)

@@ -26,7 +26,7 @@ internal static partial class ValuePatterns
         FieldPattern.Date => Date(text, monthFirst),
         FieldPattern.Amount => Amount(text),
         FieldPattern.Number => Number(text),
-        FieldPattern.InvoiceNumber => Simple(InvoiceNumberRegex().Match(text), m => m.Groups["v"].Value.TrimEnd('.', ',', ':')),
+        FieldPattern.InvoiceNumber => Simple(InvoiceNumberRegex().Match(text), m => Dashes().Replace(m.Groups["v"].Value.TrimEnd('.', ',', ':'), "-")),
         FieldPattern.Iban => Iban(text),
         FieldPattern.Currency => Currency(text),
         FieldPattern.Email => Simple(EmailRegex().Match(text), m => m.Value.TrimEnd('.')),
@@ -52,8 +52,11 @@ internal static partial class ValuePatterns
         var separator = number.LastIndexOfAny(['.', ',']);
         var digits = new string(number[..separator].Where(char.IsAsciiDigit).ToArray()) + "." + number[(separator + 1)..];
         var value = decimal.Parse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        if (m.Groups["neg"].Success) value = -value;
-        return new ValueMatch(value, m.Index, m.Length, 1.0);
+
+        // Invoices print credit as words ("Credit", "Refund"); a '-' glued to an amount is more often a speck.
+        return m.Groups["neg"].Success
+            ? new ValueMatch(value, m.Index, m.Length, 0.8, "a '-' before the amount was ignored")
+            : new ValueMatch(value, m.Index, m.Length, 1.0);
     }
 
     private static ValueMatch? Number(string text)
@@ -170,13 +173,13 @@ internal static partial class ValuePatterns
 
     private const string MonthPattern = @"(?<month>[A-Za-zä]{3,9}\.?)";
 
-    [GeneratedRegex(@"(?<![\d.,])(?<neg>-\s?)?(?:(?:[A-Z]{3}|[€$£¥])\s?)?(?<num>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}|\d+[.,]\d{2})(?![.,]?\d)(?!\s?%)")]
+    [GeneratedRegex(@"(?<![\d.,])(?<neg>-)?(?:(?:[A-Z]{3}|[€$£¥])\s?)?(?<num>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}|\d+[.,]\d{2})(?![.,]?\d)(?!\s?%)")]
     private static partial Regex AmountRegex();
 
     [GeneratedRegex(@"(?<![\d.,])-?\d+(?:[.,]\d+)?(?![\d])")]
     private static partial Regex NumberRegex();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])#?\s?(?<v>[A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_.]*)")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])#?\s?(?<v>[A-Za-z0-9][A-Za-z0-9\-–—/_.]*\d[A-Za-z0-9\-–—/_.]*)")]
     private static partial Regex InvoiceNumberRegex();
 
     [GeneratedRegex(@"(?<![A-Za-z])(?<code>EUR|USD|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|ZAR|SGD|HKD)(?![A-Za-z])|(?<symbol>[€$£¥₹]|Fr\.)", RegexOptions.IgnoreCase)]
@@ -184,6 +187,9 @@ internal static partial class ValuePatterns
 
     [GeneratedRegex(@"(?<![A-Z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Z0-9])")]
     private static partial Regex IbanRegex();
+
+    [GeneratedRegex("[–—]")]
+    private static partial Regex Dashes();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
     private static partial Regex EmailRegex();
@@ -194,9 +200,9 @@ internal static partial class ValuePatterns
     [GeneratedRegex(@"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?![\d])")]
     private static partial Regex NumericDateRegex();
 
-    [GeneratedRegex(@"(?<!\d)(?<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + MonthPattern + @",?\s+(?<year>\d{4})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)(?<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + MonthPattern + @"[,.]*\s*(?<year>\d{4})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonthYearRegex();
 
-    [GeneratedRegex(MonthPattern + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(MonthPattern + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?[,.]*\s*(?<year>\d{4})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDayYearRegex();
 }

@@ -14,7 +14,7 @@ internal static class ScreenReader
 
     public static async Task<ScreenText> ReadAsync(BrowserStep step, OcrEnginePool pool, OcrRequest request, bool fullPage = false)
     {
-        var png = await step.Page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png, Timeout = step.TimeoutMs }).ConfigureAwait(false);
+        var png = await step.Page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png, Timeout = Math.Max(step.TimeoutMs, 10_000) }).ConfigureAwait(false);
         var ratio = await step.Page.EvaluateAsync<double>("() => window.devicePixelRatio || 1").ConfigureAwait(false);
         var result = await pool.RecognizeAsync(png, request, $"the screenshot of {step.Page.Url}", step.Context.CancellationToken).ConfigureAwait(false);
         if (ratio is > 0 and not 1.0) result = Scale(result, 1.0 / ratio);
@@ -36,8 +36,8 @@ internal static class ScreenReader
         {
             var screen = await ReadAsync(step, pool, request).ConfigureAwait(false);
             var matches = PhraseMatcher.Find(screen.Result.Words, phrase);
-            var good = matches.Where(m => m.Score >= threshold).OrderBy(m => m.Box.Y).ThenBy(m => m.Box.X).ToList();
-            if (good.Count >= occurrence) return good[occurrence - 1];
+            var good = matches.Where(m => m.Score >= threshold).ToList();
+            if (good.Count >= occurrence) return Pick(good, occurrence);
 
             if (clock.Elapsed.TotalMilliseconds >= step.TimeoutMs)
             {
@@ -55,6 +55,18 @@ internal static class ScreenReader
 
             await Task.Delay(200, step.Context.CancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The occurrence-th match in reading order among the best ones (within 0.05 of the best score), so an exact "Save"
+    /// wins over a fuzzy "Saved" above it; when there are fewer best ones, among all good enough.
+    /// </summary>
+    private static PhraseMatch Pick(List<PhraseMatch> good, int occurrence)
+    {
+        var bestScore = good.Max(m => m.Score);
+        var best = good.Where(m => m.Score >= bestScore - 0.05).ToList();
+        var pool = best.Count >= occurrence ? best : good;
+        return pool.OrderBy(m => m.Box.Y).ThenBy(m => m.Box.X).ElementAt(occurrence - 1);
     }
 
     private static OcrResult Scale(OcrResult result, double factor)

@@ -63,9 +63,12 @@
     });
 
     buttons.forEach(b => {
-      g.fillStyle = b.name === 'Save' ? '#2f6fde' : '#d9dde3';
+      g.fillStyle = b.name === 'Save' ? '#cfe0ff' : '#e4e7ec';
       g.fillRect(b.x, b.y, b.w, b.h);
-      g.fillStyle = b.name === 'Save' ? '#ffffff' : '#222';
+      g.lineWidth = 1;
+      g.strokeStyle = b.name === 'Save' ? '#2f6fde' : '#888';
+      g.strokeRect(b.x, b.y, b.w, b.h);
+      g.fillStyle = b.name === 'Save' ? '#0b2a66' : '#222';
       g.font = `bold 18px ${font}`;
       const width = g.measureText(b.name).width;
       g.fillText(b.name, b.x + (b.w - width) / 2, b.y + 27);

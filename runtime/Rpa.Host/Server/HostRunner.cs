@@ -31,6 +31,11 @@ internal static class HostRunner
                 await error.WriteLineAsync($"rpa {verb}: settings not valid: {string.Join("; ", e.Failures)}").ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
+            catch (System.Data.Common.DbException e)
+            {
+                await error.WriteLineAsync($"rpa {verb}: the store failed (check Rpa:Store and Rpa:ConnectionString): {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
             catch (IOException e)
             {
                 await error.WriteLineAsync($"rpa {verb}: {e.Message}").ConfigureAwait(false);

@@ -6,7 +6,7 @@ public sealed record Degradation
     public static readonly Degradation Clean = new();
 
     /// <summary>A poor office scan: 1.2° rotation, grey paper, specks, a slight blur, JPEG at quality 70.</summary>
-    public static readonly Degradation Noisy = new() { RotationDegrees = 1.2, Background = "#d9d9d6", Specks = 0.0025, Blur = 0.35, JpegQuality = 70 };
+    public static readonly Degradation Noisy = new() { RotationDegrees = 1.2, Background = "#d9d9d6", Specks = 0.0012, Blur = 0.35, JpegQuality = 70 };
 
     public double RotationDegrees { get; init; }
 

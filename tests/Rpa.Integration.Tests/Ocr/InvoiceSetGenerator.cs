@@ -19,6 +19,9 @@ public sealed class InvoiceSetGenerator(IBrowser browser)
 
     public const int TextPageWidth = 640;
 
+    /// <summary>The page image of the scanned PDF: a flatbed scan, slightly rotated, grey, JPEG.</summary>
+    public static readonly Degradation ScanInPdf = new() { RotationDegrees = 0.6, Background = "#e2e2de", Blur = 0.3, JpegQuality = 85, Seed = 5 };
+
     /// <summary>Renders <paramref name="bodyHtml"/> on a page <paramref name="width"/> CSS pixels wide as an image at <paramref name="dpi"/>.</summary>
     public async Task<byte[]> RenderAsync(string bodyHtml, int width, int dpi, Degradation degradation)
     {
@@ -104,7 +107,7 @@ public sealed class InvoiceSetGenerator(IBrowser browser)
         }
 
         var scanned = samples[0] with { Vendor = "Harbor Freight Logistics", InvoiceNumber = "HFL-55120", Date = new DateOnly(2024, 9, 2), DateStyle = "dmy", Iban = "DE89 3704 0044 0532 0130 00", Currency = "EUR" };
-        var jpeg = await RenderInvoiceAsync(scanned, 200, Degradation.Noisy with { JpegQuality = 80, Seed = 5 });
+        var jpeg = await RenderInvoiceAsync(scanned, 200, ScanInPdf);
         var (w, h) = ImageSize(jpeg);
         await File.WriteAllBytesAsync(Path.Combine(folder, "invoice-scanned.pdf"), ScannedPdf([(jpeg, w, h)]));
         written.Add(("invoice-scanned.pdf", scanned));

@@ -42,6 +42,9 @@ public sealed class OcrFixture : IAsyncLifetime
         _generator = new InvoiceSetGenerator(browser);
     }
 
+    /// <summary>The fixture's Chromium, for tests that render pages of their own.</summary>
+    public Task<Microsoft.Playwright.IBrowser> BrowserAsync() => Services.GetRequiredService<BrowserHost>().GetBrowserAsync(CancellationToken.None);
+
     /// <summary>An image rendered once per test run and shared (keyed by what it shows).</summary>
     public Task<byte[]> ImageAsync(string key, Func<InvoiceSetGenerator, Task<byte[]>> render)
     {
@@ -77,6 +80,7 @@ public sealed class OcrFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_services is not null) await _services.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("RPA_KEEP_TEST_FILES") is { Length: > 0 }) return;
         try
         {
             Directory.Delete(Folder, recursive: true);
