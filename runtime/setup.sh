@@ -10,7 +10,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the runtime and the tests use. Each later capability adds its own here.
-packages=(chromium fonts-liberation tesseract-ocr tesseract-ocr-eng libtesseract5)
+# postgresql-15: the runtime tests start a private server from its binaries (initdb, pg_ctl); the system service is not used.
+packages=(chromium fonts-liberation tesseract-ocr tesseract-ocr-eng libtesseract5 postgresql-15)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

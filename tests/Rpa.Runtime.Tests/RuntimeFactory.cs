@@ -8,12 +8,17 @@ using Rpa.Host.Server;
 namespace Rpa.Runtime.Tests;
 
 /// <summary>
-/// `rpa serve` in memory (TestServer) on a SQLite file in <see cref="DataDirectory"/>, with the services and pipeline
-/// the real host uses. A second factory on the same folder is a restart.
+/// `rpa serve` in memory (TestServer), with the services and pipeline the real host uses: on a SQLite file in
+/// <see cref="DataDirectory"/> and Hangfire in memory, or, given <paramref name="postgres"/>, with the store and Hangfire
+/// on that PostgreSQL database. A second factory on the same folder (or database) is a restart.
 /// </summary>
-public sealed class RuntimeFactory(string dataDirectory, string? botsDirectory = null, bool reconcile = true) : WebApplicationFactory<RpaServer>
+public sealed class RuntimeFactory(string dataDirectory, string? botsDirectory = null, bool reconcile = true, string? postgres = null)
+    : WebApplicationFactory<RpaServer>
 {
     public string DataDirectory { get; } = dataDirectory;
+
+    /// <summary>The PostgreSQL connection string, or null for SQLite.</summary>
+    public string? Postgres { get; } = postgres;
 
     /// <summary>The repository's bots/ folder (hello, sales-report, ...).</summary>
     public static string SampleBots => Path.Combine(RepositoryRoot, "bots");
@@ -38,6 +43,8 @@ public sealed class RuntimeFactory(string dataDirectory, string? botsDirectory =
             .ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Rpa:DataDirectory"] = DataDirectory,
+                ["Rpa:Store"] = Postgres is null ? "Sqlite" : "Postgres",
+                ["Rpa:ConnectionString"] = Postgres,
                 ["Rpa:BotsDirectory"] = botsDirectory ?? "",
                 ["Rpa:ReconcileOnStart"] = reconcile ? "true" : "false",
                 ["Rpa:CancelPollInterval"] = "00:00:00.200",

@@ -14,7 +14,7 @@ public sealed class RuntimeBuilder(IServiceCollection services)
         return this;
     }
 
-    /// <summary>The store on PostgreSQL. (Hangfire stays in memory for now: the scale-out dispatch is a later step.)</summary>
+    /// <summary>The store and Hangfire's jobs on PostgreSQL: any number of processes (`rpa serve`, `rpa worker`) share the work.</summary>
     public RuntimeBuilder UsePostgres(string connectionString) => Configure(o =>
     {
         o.Store = StoreProvider.Postgres;

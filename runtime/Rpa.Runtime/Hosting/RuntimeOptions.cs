@@ -22,6 +22,18 @@ public sealed class RuntimeOptions : IValidatableObject
     [MinLength(1)]
     public string[] Queues { get; set; } = [RunQueues.Default, RunQueues.Browser];
 
+    /// <summary>
+    /// How often an idle worker asks PostgreSQL for the next run (Store = Postgres; Hangfire's SQL default of 15 s is far
+    /// too slow). A run queued in the same process starts at once; one queued by another process within this interval.
+    /// Each idle worker thread sends one small query per interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The PostgreSQL schema of Hangfire's tables (Store = Postgres); created at start-up when missing.</summary>
+    [Required]
+    public string HangfireSchema { get; set; } = "hangfire";
+
     /// <summary>How many runs this process runs at once.</summary>
     [Range(1, 1000)]
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
@@ -59,6 +71,11 @@ public sealed class RuntimeOptions : IValidatableObject
         if (Store == StoreProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult("Rpa:ConnectionString is required when Rpa:Store is Postgres.", [nameof(ConnectionString)]);
+        }
+
+        if (HangfireSchema is not { Length: > 0 and <= 63 } schema || !schema.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        {
+            yield return new ValidationResult($"Rpa:HangfireSchema: '{HangfireSchema}' is not a schema name (lower-case letters, digits and '_').", [nameof(HangfireSchema)]);
         }
 
         foreach (var queue in Queues.Where(q => !RunQueues.IsValidName(q)))

@@ -36,7 +36,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddTransient<RunBotJob>();
 
         // Hangfire: this host's own storage instance (not the static JobStorage.Current), so hosts in one process stay apart.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        // In memory beside SQLite (one process); on PostgreSQL beside a PostgreSQL store, so several processes share the queues.
+        services.AddSingleton<JobStorage>(provider => CreateJobStorage(provider.GetRequiredService<IOptions<RuntimeOptions>>().Value));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -64,6 +65,12 @@ public static class RuntimeServiceCollectionExtensions
         });
         return services;
     }
+
+    private static JobStorage CreateJobStorage(RuntimeOptions options) => options.Store switch
+    {
+        StoreProvider.Postgres => PostgresJobStorage.Create(options.ResolvedConnectionString, options.HangfireSchema, options.QueuePollInterval),
+        _ => new InMemoryStorage(new InMemoryStorageOptions()),
+    };
 
     private static Func<RunDbContext> CreateContextFactory(RuntimeOptions options)
     {

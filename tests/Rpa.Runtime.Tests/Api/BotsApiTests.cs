@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace Rpa.Runtime.Tests.Api;
 
-public sealed class BotsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+/// <summary>Runs on both stores: <see cref="BotsApiOnSqliteTests"/> and <see cref="BotsApiOnPostgresTests"/>.</summary>
+public abstract class BotsApiTests(ServerFixture server)
 {
     private readonly HttpClient _client = server.Client;
 

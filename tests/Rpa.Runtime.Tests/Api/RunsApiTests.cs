@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace Rpa.Runtime.Tests.Api;
 
-public sealed class RunsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+/// <summary>Runs on both stores: <see cref="RunsApiOnSqliteTests"/> and <see cref="RunsApiOnPostgresTests"/>.</summary>
+public abstract class RunsApiTests(ServerFixture server)
 {
     private readonly HttpClient _client = server.Client;
 

@@ -1,21 +1,22 @@
 namespace Rpa.Runtime.Tests.Api;
 
-/// <summary>One server for a test class, with the sample bots imported, on a fresh data folder.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>One server for a test class, with the sample bots imported, on a fresh data folder and a fresh store.</summary>
+public abstract class ServerFixture : IAsyncLifetime
 {
-    public RuntimeFactory Factory { get; } = new(RuntimeFactory.NewDataDirectory(), RuntimeFactory.SampleBots);
+    public RuntimeFactory Factory { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        Factory = new RuntimeFactory(RuntimeFactory.NewDataDirectory(), RuntimeFactory.SampleBots, postgres: await CreateDatabaseAsync());
         Client = Factory.CreateClient();
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
+        if (Factory is null) return;
         await Factory.DisposeAsync();
         try
         {
@@ -25,4 +26,7 @@ public sealed class ServerFixture : IAsyncLifetime
         {
         }
     }
+
+    /// <summary>A new PostgreSQL database's connection string, or null for a SQLite file in the data folder.</summary>
+    protected abstract Task<string?> CreateDatabaseAsync();
 }

@@ -3,13 +3,15 @@ using Rpa.Runtime.Store;
 
 namespace Rpa.Runtime.Tests.Dispatch;
 
-public sealed class ReconcileTests : IDisposable
+/// <summary>Runs on both stores: <see cref="ReconcileOnSqliteTests"/> and <see cref="ReconcileOnPostgresTests"/>.</summary>
+public abstract class ReconcileTests : IDisposable
 {
     private readonly string _data = RuntimeFactory.NewDataDirectory();
 
     [Fact]
     public async Task After_a_restart_queued_runs_and_runs_of_a_dead_worker_run_and_finished_runs_do_not()
     {
+        var database = await CreateDatabaseAsync();
         var queued = RunBotJobTests.NewQueuedRun("hello");
         var orphan = RunBotJobTests.NewQueuedRun("hello");
         orphan.Status = RunState.Running;
@@ -21,13 +23,13 @@ public sealed class ReconcileTests : IDisposable
         finished.EndedAt = DateTime.UtcNow;
 
         // The first process imports the bots and records the runs, then "dies" before Hangfire (in memory) runs them.
-        await using (var first = new RuntimeFactory(_data, RuntimeFactory.SampleBots, reconcile: false))
+        await using (var first = new RuntimeFactory(_data, RuntimeFactory.SampleBots, reconcile: false, postgres: database))
         {
             var store = first.Services.GetRequiredService<IRunStore>();
             foreach (var run in new[] { queued, orphan, finished }) await store.CreateRunAsync(run, CancellationToken.None);
         }
 
-        await using var second = new RuntimeFactory(_data);
+        await using var second = new RuntimeFactory(_data, postgres: database);
         using var client = second.CreateClient();
 
         var ranAgain = await client.WaitForRunAsync(queued.Id);
@@ -42,8 +44,12 @@ public sealed class ReconcileTests : IDisposable
         untouched["status"]!.GetValue<string>().Should().Be("succeeded");
     }
 
+    /// <summary>A new PostgreSQL database's connection string, or null for a SQLite file in the data folder.</summary>
+    protected abstract Task<string?> CreateDatabaseAsync();
+
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         try
         {
             Directory.Delete(_data, recursive: true);

@@ -7,7 +7,8 @@ using Rpa.Runtime.Tests.Api;
 
 namespace Rpa.Runtime.Tests.Dispatch;
 
-public sealed class RunBotJobTests(ServerFixture server) : IClassFixture<ServerFixture>
+/// <summary>Runs on both stores: <see cref="RunBotJobOnSqliteTests"/> and <see cref="RunBotJobOnPostgresTests"/>.</summary>
+public abstract class RunBotJobTests(ServerFixture server)
 {
     [Fact]
     public async Task A_run_dispatched_twice_at_once_runs_once()

@@ -1,0 +1,3 @@
+namespace Rpa.Runtime.Tests.Api;
+
+public sealed class BotsApiOnSqliteTests(SqliteServerFixture server) : BotsApiTests(server), IClassFixture<SqliteServerFixture>;

@@ -1,0 +1,3 @@
+namespace Rpa.Runtime.Tests.Api;
+
+public sealed class RunsApiOnSqliteTests(SqliteServerFixture server) : RunsApiTests(server), IClassFixture<SqliteServerFixture>;
