@@ -30,7 +30,11 @@ internal static class ApiClient
     public static async Task<Guid> StartRunAsync(this HttpClient client, string bot, JsonObject? inputs = null)
     {
         var response = await client.PostAsJsonAsync("/api/runs", new JsonObject { ["bot"] = bot, ["inputs"] = inputs ?? new JsonObject() });
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Accepted, $"{await response.Content.ReadAsStringAsync()}\nthe host's warnings and errors:\n{RuntimeFactory.LogsOf(client)}");
+        }
+
         return (await response.ReadObjectAsync())["id"]!.GetValue<Guid>();
     }
 
@@ -46,7 +50,7 @@ internal static class ApiClient
         {
             var run = await client.GetRunAsync(runId);
             if (statuses.Contains(run["status"]!.GetValue<string>())) return run;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {run["status"]} ({run.ToJsonString()})");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {run["status"]} ({run.ToJsonString()})\n{RuntimeFactory.Explain(client, runId)}");
             await Task.Delay(25);
         }
     }

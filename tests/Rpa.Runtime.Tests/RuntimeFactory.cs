@@ -1,6 +1,11 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Hangfire;
+using Hangfire.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rpa.Host.Server;
@@ -12,13 +17,19 @@ namespace Rpa.Runtime.Tests;
 /// <see cref="DataDirectory"/> and Hangfire in memory, or, given <paramref name="postgres"/>, with the store and Hangfire
 /// on that PostgreSQL database. A second factory on the same folder (or database) is a restart.
 /// </summary>
-public sealed class RuntimeFactory(string dataDirectory, string? botsDirectory = null, bool reconcile = true, string? postgres = null)
+public sealed class RuntimeFactory(
+    string dataDirectory, string? botsDirectory = null, bool reconcile = true, string? postgres = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<RpaServer>
 {
+    private static readonly ConditionalWeakTable<HttpClient, RuntimeFactory> Owners = new();
+
     public string DataDirectory { get; } = dataDirectory;
 
     /// <summary>The PostgreSQL connection string, or null for SQLite.</summary>
     public string? Postgres { get; } = postgres;
+
+    /// <summary>The host's warnings and errors (the tests' hosts log nowhere else).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>The repository's bots/ folder (hello, sales-report, ...).</summary>
     public static string SampleBots => Path.Combine(RepositoryRoot, "bots");
@@ -52,8 +63,69 @@ public sealed class RuntimeFactory(string dataDirectory, string? botsDirectory =
                 ["Rpa:ShutdownTimeout"] = "00:00:01",
                 ["Rpa:Serve:PracticeApps"] = "false",
             }))
-            .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning))
+            .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Logs))
             .ConfigureWebHost(web => web
-                .ConfigureServices(services => RpaServer.AddServer(services))
+                .ConfigureServices(collection =>
+                {
+                    RpaServer.AddServer(collection);
+                    services?.Invoke(collection);
+                })
                 .Configure(app => RpaServer.UseServer(app)));
+
+    /// <summary>What the factory that made <paramref name="client"/> knows about the run's dispatch (for a timeout's message).</summary>
+    public static string Explain(HttpClient client, Guid runId) => Owners.TryGetValue(client, out var factory) ? factory.Explain(runId) : "";
+
+    /// <summary>The warnings and errors of the host of the factory that made <paramref name="client"/>.</summary>
+    public static string LogsOf(HttpClient client) => Owners.TryGetValue(client, out var factory) ? factory.Logs.ToString() : "";
+
+    /// <summary>Hangfire's servers and counts, the run's jobs with their state history (and errors), and the host's warnings and errors.</summary>
+    public string Explain(Guid runId)
+    {
+        var text = new StringBuilder();
+        try
+        {
+            var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            var stats = monitoring.GetStatistics();
+            text.AppendLine($"Hangfire: {stats.Servers} server(s); enqueued {stats.Enqueued}, processing {stats.Processing}, scheduled {stats.Scheduled}, succeeded {stats.Succeeded}, failed {stats.Failed}");
+            foreach (var server in monitoring.Servers())
+            {
+                text.AppendLine($"  server {server.Name}: queues {string.Join(",", server.Queues)}, {server.WorkersCount} workers, heartbeat {server.Heartbeat:O}");
+            }
+
+            var jobs = new List<string>();
+            foreach (var queue in monitoring.Queues()) jobs.AddRange(monitoring.EnqueuedJobs(queue.Name, 0, 1000).Where(j => Carries(j.Value?.Job, runId)).Select(j => j.Key));
+            jobs.AddRange(monitoring.ProcessingJobs(0, 1000).Where(j => Carries(j.Value?.Job, runId)).Select(j => j.Key));
+            jobs.AddRange(monitoring.ScheduledJobs(0, 1000).Where(j => Carries(j.Value?.Job, runId)).Select(j => j.Key));
+            jobs.AddRange(monitoring.SucceededJobs(0, 1000).Where(j => Carries(j.Value?.Job, runId)).Select(j => j.Key));
+            jobs.AddRange(monitoring.FailedJobs(0, 1000).Where(j => Carries(j.Value?.Job, runId)).Select(j => j.Key));
+            if (jobs.Count == 0) text.AppendLine($"  no Hangfire job carries run {runId}");
+            foreach (var id in jobs.Distinct())
+            {
+                var history = monitoring.JobDetails(id)?.History ?? [];
+                text.AppendLine($"  job {id} of run {runId}, newest state first: " + string.Join(" | ", history.Select(h =>
+                {
+                    var error = h.Data is not null && h.Data.TryGetValue("ExceptionMessage", out var message)
+                        ? $": {(h.Data.TryGetValue("ExceptionType", out var type) ? type : "")}: {message}"
+                        : "";
+                    return $"{h.StateName} at {h.CreatedAt:HH:mm:ss.fff}{(h.Reason is null ? "" : $" ({h.Reason})")}{error}";
+                })));
+            }
+        }
+        catch (Exception e)
+        {
+            text.AppendLine($"Hangfire's state could not be read: {e.GetType().Name}: {e.Message}");
+        }
+
+        text.AppendLine("The host's warnings and errors:");
+        text.Append(Logs);
+        return text.ToString();
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Owners.AddOrUpdate(client, this);
+    }
+
+    private static bool Carries(Job? job, Guid runId) => job?.Args is [Guid id, ..] && id == runId;
 }

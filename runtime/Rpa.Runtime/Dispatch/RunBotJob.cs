@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using Rpa.Engine.Execution;
 using Rpa.Engine.Journal;
 using Rpa.Engine.Validation;
@@ -14,6 +16,9 @@ namespace Rpa.Runtime.Dispatch;
 /// <summary>
 /// The one job Hangfire runs. It takes only a run id and is reentrant: it acts only if it can move the run from
 /// Queued to Running in the store, so a run dispatched twice (reconcile, a retried enqueue) runs once.
+/// Store calls are retried when they fail (a database blip); if the run still cannot be started, the job throws and
+/// Hangfire tries it again later (<see cref="AutomaticRetryAttribute"/>, harmless: the job is reentrant), and when
+/// Hangfire gives up the run fails with the reason (<see cref="RunJobFailureFilter"/>), so it never stays queued silently.
 /// </summary>
 public sealed class RunBotJob(
     IRunStore store,
@@ -26,20 +31,38 @@ public sealed class RunBotJob(
     TimeProvider time)
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunBotJob>();
+    private ResiliencePipeline? _storeRetry;
+
+    /// <summary>Store calls: 3 more tries after 0.2, 0.4 and 0.8 s (with jitter), for any error but a cancellation.</summary>
+    private ResiliencePipeline StoreRetry => _storeRetry ??= new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            OnRetry = args =>
+            {
+                _logger.LogWarning(args.Outcome.Exception, "A store call failed; retry {Attempt} of 3 in {Delay} ms", args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     /// <param name="runId">The run in the store.</param>
     /// <param name="cancellationToken">Hangfire's: fires when this worker shuts down (the run goes back to the queue, it is not cancelled).</param>
-    [AutomaticRetry(Attempts = 0)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
     public async Task ExecuteAsync(Guid runId, CancellationToken cancellationToken)
     {
-        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        var run = await StoreRetry.ExecuteAsync(async token => await store.GetRunAsync(runId, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
             _logger.LogWarning("Run {RunId} is not in the store; nothing to do", runId);
             return;
         }
 
-        if (!await store.TryStartRunAsync(runId, worker.Id, cancellationToken).ConfigureAwait(false))
+        if (!await StoreRetry.ExecuteAsync(async token => await store.TryStartRunAsync(runId, worker.Id, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
         {
             _logger.LogInformation("Run {RunId} is {Status}, not queued; this dispatch does nothing", runId, run.Status);
             return;
@@ -135,7 +158,18 @@ public sealed class RunBotJob(
             using var timer = new PeriodicTimer(interval, time);
             while (await timer.WaitForNextTickAsync(cancel.Token).ConfigureAwait(false))
             {
-                var run = await store.GetRunAsync(runId, cancel.Token).ConfigureAwait(false);
+                RunRecord? run;
+                try
+                {
+                    run = await store.GetRunAsync(runId, cancel.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A store blip: ask again at the next tick rather than stop watching for the rest of the run.
+                    _logger.LogWarning(e, "Run {RunId}: asking the store for a cancel request failed", runId);
+                    continue;
+                }
+
                 if (run is { CancelRequested: true })
                 {
                     _logger.LogInformation("Run {RunId}: cancel requested", runId);
@@ -146,10 +180,6 @@ public sealed class RunBotJob(
         }
         catch (OperationCanceledException)
         {
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Run {RunId}: watching for a cancel request failed", runId);
         }
     }
 
@@ -174,7 +204,7 @@ public sealed class RunBotJob(
     private async Task CompleteAsync(Guid runId, RunState status, string? outputs, string? error)
     {
         var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error);
-        if (!await store.CompleteRunAsync(runId, completion, CancellationToken.None).ConfigureAwait(false))
+        if (!await StoreRetry.ExecuteAsync(async token => await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))
         {
             _logger.LogWarning("Run {RunId} was no longer running when it ended {Status}", runId, status);
         }
@@ -183,7 +213,7 @@ public sealed class RunBotJob(
     private async Task RequeueAsync(Guid runId)
     {
         _logger.LogInformation("Run {RunId}: the worker is stopping; the run goes back to the queue", runId);
-        await store.RequeueAsync(runId, worker.Id, CancellationToken.None).ConfigureAwait(false);
+        await StoreRetry.ExecuteAsync(async token => await store.RequeueAsync(runId, worker.Id, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
     }
 
     private static Dictionary<string, object?> ReadInputs(string json)
@@ -197,5 +227,5 @@ public sealed class RunBotJob(
         return inputs;
     }
 
-    private static string Problem(string message) => new JsonObject { ["message"] = message }.ToJsonString();
+    internal static string Problem(string message) => new JsonObject { ["message"] = message }.ToJsonString();
 }

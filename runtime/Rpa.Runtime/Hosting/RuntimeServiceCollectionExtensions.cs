@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +39,25 @@ public static class RuntimeServiceCollectionExtensions
         // Hangfire: this host's own storage instance (not the static JobStorage.Current), so hosts in one process stay apart.
         // In memory beside SQLite (one process); on PostgreSQL beside a PostgreSQL store, so several processes share the queues.
         services.AddSingleton<JobStorage>(provider => CreateJobStorage(provider.GetRequiredService<IOptions<RuntimeOptions>>().Value));
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        // Likewise the job activator: Hangfire.AspNetCore's default is the static JobActivator.Current, which the host that
+        // configured Hangfire last owns; registered first, this host's own wins (AddHangfire only adds what is missing).
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        // Hangfire's filters plus this host's own: a run whose job Hangfire gives up on fails instead of staying queued.
+        services.AddSingleton<RunJobFailureFilter>();
+        services.AddSingleton<IJobFilterProvider>(provider => new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { provider.GetRequiredService<RunJobFailureFilter>() }));
+        // Hangfire's log provider is static too: the router sends its logs to a live host, never to a disposed one's loggers.
+        services.AddSingleton<HangfireLogLink>();
+        services.AddHangfire((provider, config) =>
+        {
+            provider.GetRequiredService<HangfireLogLink>();
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogRouter.Instance);
+        });
 
         // Order matters: the schema first, then the bots folder, then reconcile, then (AddWorker) the Hangfire server.
         services.AddHostedService<StoreMigrator>();
@@ -61,7 +77,8 @@ public static class RuntimeServiceCollectionExtensions
             server.Queues = options.Queues;
             server.WorkerCount = options.WorkerCount;
             server.ShutdownTimeout = options.ShutdownTimeout;
-            server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            server.Activator = provider.GetRequiredService<JobActivator>();
+            server.FilterProvider = provider.GetRequiredService<IJobFilterProvider>();
         });
         return services;
     }

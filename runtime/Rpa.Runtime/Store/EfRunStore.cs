@@ -141,6 +141,20 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         return changed == 1;
     }
 
+    public async Task<bool> FailQueuedRunAsync(Guid runId, DateTime endedAt, string error, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Queued)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RunState.Failed)
+                    .SetProperty(r => r.EndedAt, endedAt)
+                    .SetProperty(r => r.Error, error),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
     public async Task<RunState?> RequestCancelAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = createContext();

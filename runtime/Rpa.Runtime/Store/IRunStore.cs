@@ -33,6 +33,9 @@ public interface IRunStore
     /// <summary>Ends a running run; false when it was not running (cancelled while queued, or already ended).</summary>
     Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken);
 
+    /// <summary>Ends a run that could not be started (Queued to Failed, with the reason in <paramref name="error"/>); false when it was not queued.</summary>
+    Task<bool> FailQueuedRunAsync(Guid runId, DateTime endedAt, string error, CancellationToken cancellationToken);
+
     /// <summary>Asks a run to stop: a queued run is cancelled at once, a running one is flagged for its worker. Returns the state after, or null for an unknown run.</summary>
     Task<RunState?> RequestCancelAsync(Guid runId, CancellationToken cancellationToken);
 
