@@ -9,7 +9,6 @@ namespace Rpa.Activities.Ocr;
 [Activity("OCR", "Read PDF text", Description = "Reads the text of a PDF: digital pages by their text layer (PdfPig), scanned pages by OCR of their image. Gives the text, each page's text and source, and words with boxes for 'Extract fields'.")]
 public sealed class ReadPdfText : Activity
 {
-    // Hides Activity.Path (the activity's place in the bot); the engine reads that one through Activity.
     [Input(Required = true, Description = "The PDF file; a relative path is relative to the bot's folder.")]
     public Input<string> Path { get; set; } = new();
 

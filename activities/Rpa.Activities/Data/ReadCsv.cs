@@ -9,7 +9,6 @@ namespace Rpa.Activities.Data;
 [Activity("Data", "Read CSV", Description = "Reads a CSV file (RFC 4180) into a table. Declared columns are parsed as numbers, dates or bools in the given culture; the others stay text.")]
 public sealed class ReadCsv : Activity
 {
-    // Hides Activity.Path (the activity's place in the bot); the engine reads that one through Activity.
     [Input(Required = true, Description = "The CSV file; a relative path is relative to the bot's folder.")]
     public Input<string> Path { get; set; } = new();
 

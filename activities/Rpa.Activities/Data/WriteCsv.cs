@@ -9,7 +9,6 @@ namespace Rpa.Activities.Data;
 [Activity("Data", "Write CSV", Description = "Writes a table (or a list of objects) to a CSV file (RFC 4180). The file is replaced in one step, so a failure never leaves a half-written file.")]
 public sealed class WriteCsv : Activity
 {
-    // Hides Activity.Path (the activity's place in the bot); the engine reads that one through Activity.
     [Input(Required = true, Description = "The CSV file to create or replace; a relative path is relative to the bot's folder. Missing folders are created.")]
     public Input<string> Path { get; set; } = new();
 
