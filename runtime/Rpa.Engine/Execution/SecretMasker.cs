@@ -35,6 +35,22 @@ public sealed class SecretMasker
         return text;
     }
 
+    /// <summary>A copy of the table with secrets masked in its text cells, or the table itself when none holds a secret.</summary>
+    private Table MaskTable(Table table)
+    {
+        var secrets = _secrets;
+        bool HasSecret(object? cell) => cell is string text && secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
+        if (!table.Rows.Any(row => row.Values.Any(HasSecret))) return table;
+
+        var masked = new Table(table.Columns);
+        foreach (var row in table.Rows)
+        {
+            masked.AddRow(row.Values.Select(cell => cell is string text ? MaskText(text) : cell).ToArray());
+        }
+
+        return masked;
+    }
+
     /// <summary>Masks secrets inside a value; returns the same instance when nothing needs masking.</summary>
     public object? MaskValue(object? value)
     {
@@ -42,7 +58,7 @@ public sealed class SecretMasker
         return value switch
         {
             string s => MaskText(s),
-            Table t => t,
+            Table t => MaskTable(t),
             IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToDictionary(p => p.Key, p => MaskValue(p.Value)),
             IEnumerable e and not string => e.Cast<object?>().Select(MaskValue).ToList(),
             _ => value,

@@ -219,4 +219,26 @@ public sealed class BotRunnerTests
 
         public void ActivityEnded(JournalEntry entry) => Events.Add($"end {entry.ActivityId} {entry.Status}");
     }
+
+    [Fact]
+    public async Task Secrets_inside_table_cells_are_masked_in_the_journal()
+    {
+        var bot = Bot.Define("table-secret")
+            .Input("password", DataType.Text, required: true, secret: true)
+            .Variable("rows", DataType.Table)
+            .Root(Bot.Sequence("main",
+                Bot.Activity<Rpa.Engine.Activities.Primitives.SetVariable>("make")
+                    .Set(x => x.Variable, "rows")
+                    .Set(x => x.Value, InputValue.JavaScript("[{ user: 'ada', note: 'pw is ' + password }]")),
+                Bot.Activity<Rpa.Engine.Activities.Primitives.SetVariable>("copy")
+                    .Set(x => x.Variable, "rows")
+                    .Set(x => x.Value, InputValue.JavaScript("rows"))))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot, new Dictionary<string, object?> { ["password"] = "hunter-2-secret" });
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var recorded = (Table)result.Journal.Entries.Single(e => e.ActivityId == "copy").Inputs!["value"]!;
+        recorded.Rows[0]["note"].Should().Be("pw is ***");
+    }
 }

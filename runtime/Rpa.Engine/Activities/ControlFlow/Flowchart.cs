@@ -9,6 +9,9 @@ public sealed class Flowchart : Activity, IFlowchart
     private Dictionary<string, List<(string Outcome, string To)>> _next = new(StringComparer.Ordinal);
     private string? _start;
 
+    [Input(Description = "A guard against endless loops through connections: the flowchart fails after running this many activities.")]
+    public Input<int> MaxSteps { get; set; } = new(1_000_000);
+
     [Slot(Description = "The activities of the flowchart (its nodes).")]
     public IReadOnlyList<Activity> Activities { get; set; } = [];
 
@@ -22,9 +25,16 @@ public sealed class Flowchart : Activity, IFlowchart
             .ToDictionary(g => g.Key, g => g.Select(c => (c.Outcome, c.To)).ToList(), StringComparer.Ordinal);
     }
 
+    public override IEnumerable<string> Validate()
+    {
+        if (MaxSteps.IsLiteral && MaxSteps.LiteralValue < 1) yield return "maxSteps must be 1 or more";
+    }
+
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         if (Activities.Count == 0) return;
+        var maxSteps = context.Get(MaxSteps);
+        var steps = 0;
         var byId = Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var visits = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new Queue<Activity>();
@@ -32,6 +42,11 @@ public sealed class Flowchart : Activity, IFlowchart
 
         while (pending.TryDequeue(out var node))
         {
+            if (++steps > maxSteps)
+            {
+                throw new ActivityException($"the flowchart ran {maxSteps.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} activities and is still going (last: '{node.Id}'); is a loop missing its exit? Raise maxSteps if that is expected");
+            }
+
             visits.TryGetValue(node.Id, out var visit);
             visits[node.Id] = visit + 1;
             var outcome = await context.RunAsync(node, iteration: visit == 0 ? null : visit).ConfigureAwait(false);

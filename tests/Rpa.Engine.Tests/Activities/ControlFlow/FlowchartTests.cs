@@ -198,4 +198,24 @@ public sealed class FlowchartTests
         descriptor.Slots.Select(s => s.Name).Should().Equal("activities");
         ((IFlowchart)new Flowchart()).NodesSlot.Should().Be("activities");
     }
+
+    [Fact]
+    public async Task Flowchart_stops_an_endless_loop_at_max_steps_with_a_clear_error()
+    {
+        var bot = Bot.Define("endless")
+            .Variable("n", DataType.Number, 0)
+            .Root(Bot.Flowchart("flow",
+                    Steps.SetJs("tick", "n", "n + 1"),
+                    Steps.SetJs("tock", "n", "n + 1"))
+                .SetLiteral(f => f.MaxSteps, 50)
+                .Connect("tick", "tock")
+                .Connect("tock", "tick"))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("flow");
+        result.Error.Message.Should().StartWith("the flowchart ran 50 activities and is still going (last: 'tick')");
+    }
 }
