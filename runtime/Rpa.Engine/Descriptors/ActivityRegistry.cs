@@ -1,6 +1,7 @@
 using System.Reflection;
 using Rpa.Engine.Activities;
 using Rpa.Engine.Model;
+using Rpa.Engine.Text;
 using Rpa.Engine.Values;
 
 namespace Rpa.Engine.Descriptors;
@@ -49,7 +50,7 @@ public sealed class ActivityRegistry
     public string? Suggest(string type)
     {
         var best = _byType.Keys
-            .Select(k => (Name: k, Distance: Distance(k.ToLowerInvariant(), type.ToLowerInvariant())))
+            .Select(k => (Name: k, Distance: EditDistance.Between(k.ToLowerInvariant(), type.ToLowerInvariant())))
             .OrderBy(x => x.Distance)
             .FirstOrDefault();
         return best.Name is not null && best.Distance <= Math.Max(2, type.Length / 3) ? best.Name : null;
@@ -142,19 +143,4 @@ public sealed class ActivityRegistry
 
     public static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -84,6 +84,6 @@ internal static class OcrPages
         static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var a = Normalize(recognized);
         var b = Normalize(truth);
-        return (double)Rpa.Activities.Ocr.Matching.Similarity.Distance(a, b) / b.Length;
+        return (double)Rpa.Engine.Text.EditDistance.Between(a, b) / b.Length;
     }
 }
