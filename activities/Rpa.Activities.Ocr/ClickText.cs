@@ -1,22 +1,12 @@
 using Microsoft.Playwright;
 using Rpa.Activities.Browser;
-using Rpa.Activities.Ocr.Screen;
 using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Ocr;
 
 [Activity("OCR", "Click text", Description = "Finds a phrase on the screen with OCR (as 'Find text on screen') and clicks the middle of it, or a point offset from it (a field to the right of its label); optionally types text after the click. Drives applications that are only pixels.")]
-public sealed class ClickText : BrowserActivity
+public sealed class ClickText : ScreenTextActivity
 {
-    [Input(Required = true, Description = "The words to click, e.g. Save. Case and punctuation at word ends are ignored.")]
-    public Input<string> Text { get; set; } = new();
-
-    [Input(Description = "How alike the screen's words must be, 0–1: 1 exact, 0.8 allows about one wrong letter in five.")]
-    public Input<decimal> Threshold { get; set; } = new(0.8m);
-
-    [Input(Description = "Which match, in reading order, when the phrase appears several times.")]
-    public Input<int> Occurrence { get; set; } = new(1);
-
     [Input(Description = "CSS pixels to the right of the phrase's middle to click (negative: to the left), e.g. into the field beside a label.")]
     public Input<decimal> OffsetX { get; set; } = new(0m);
 
@@ -29,31 +19,16 @@ public sealed class ClickText : BrowserActivity
     [Input(Description = "Optional: text to type after the click (into whatever the click focused).")]
     public Input<string> TypeText { get; set; } = new("");
 
-    [Input(Description = OcrInputs.LanguagesDescription)]
-    public Input<string> Languages { get; set; } = new("");
-
-    [Input(Description = "Clean-ups before reading; empty: scaleUp (screen text is small).")]
-    public Input<string> Preprocess { get; set; } = new("");
-
     [Output(Description = "Where the phrase is: { x, y, width, height } in CSS pixels of the page.")]
     public Output<Dictionary<string, object?>> Box { get; set; } = new();
 
     [Output(Description = "The text OCR read there.")]
     public Output<string> FoundText { get; set; } = new();
 
-    public override IEnumerable<string> Validate()
-    {
-        foreach (var problem in base.Validate().Concat(OcrInputs.Check(Preprocess))) yield return problem;
-        if (Threshold.IsLiteral && Threshold.LiteralValue is <= 0 or > 1) yield return "threshold must be between 0 and 1";
-        if (Occurrence.IsLiteral && Occurrence.LiteralValue < 1) yield return "occurrence must be 1 or more";
-    }
-
     protected override async Task RunAsync(BrowserStep step)
     {
         var context = step.Context;
-        var pool = context.GetRequiredService<OcrEnginePool>();
-        var request = OcrInputs.Request(context.Get(Languages), null, context.Get(Preprocess), ScreenReader.ScreenDefaults);
-        var match = await ScreenReader.FindAsync(step, pool, request, context.Get(Text), (double)context.Get(Threshold), context.Get(Occurrence)).ConfigureAwait(false);
+        var match = await FindAsync(step).ConfigureAwait(false);
         var x = (float)(match.Box.CenterX + (double)context.Get(OffsetX));
         var y = (float)(match.Box.CenterY + (double)context.Get(OffsetY));
         await step.Page.Mouse.ClickAsync(x, y, new MouseClickOptions { ClickCount = context.Get(Double) ? 2 : 1 }).ConfigureAwait(false);

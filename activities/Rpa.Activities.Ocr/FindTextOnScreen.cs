@@ -1,27 +1,11 @@
 using Rpa.Activities.Browser;
-using Rpa.Activities.Ocr.Screen;
 using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Ocr;
 
 [Activity("OCR", "Find text on screen", Description = "Screenshots the page and finds a phrase with OCR (fuzzy: small misreadings still match), waiting until it appears. Returns its box in CSS pixels. Not found: fails with the closest text on the screen, its score, and a screenshot.")]
-public sealed class FindTextOnScreen : BrowserActivity
+public sealed class FindTextOnScreen : ScreenTextActivity
 {
-    [Input(Required = true, Description = "The words to find, e.g. Save invoice. Case and punctuation at word ends are ignored.")]
-    public Input<string> Text { get; set; } = new();
-
-    [Input(Description = "How alike the screen's words must be, 0–1: 1 exact, 0.8 allows about one wrong letter in five.")]
-    public Input<decimal> Threshold { get; set; } = new(0.8m);
-
-    [Input(Description = "Which match, in reading order (top to bottom, left to right), when the phrase appears several times.")]
-    public Input<int> Occurrence { get; set; } = new(1);
-
-    [Input(Description = OcrInputs.LanguagesDescription)]
-    public Input<string> Languages { get; set; } = new("");
-
-    [Input(Description = "Clean-ups before reading; empty: scaleUp (screen text is small).")]
-    public Input<string> Preprocess { get; set; } = new("");
-
     [Output(Description = "Where it is: { x, y, width, height } in CSS pixels of the page.")]
     public Output<Dictionary<string, object?>> Box { get; set; } = new();
 
@@ -31,19 +15,10 @@ public sealed class FindTextOnScreen : BrowserActivity
     [Output(Description = "How alike it is to the phrase, 0–1.")]
     public Output<decimal> Score { get; set; } = new();
 
-    public override IEnumerable<string> Validate()
-    {
-        foreach (var problem in base.Validate().Concat(OcrInputs.Check(Preprocess))) yield return problem;
-        if (Threshold.IsLiteral && Threshold.LiteralValue is <= 0 or > 1) yield return "threshold must be between 0 and 1";
-        if (Occurrence.IsLiteral && Occurrence.LiteralValue < 1) yield return "occurrence must be 1 or more";
-    }
-
     protected override async Task RunAsync(BrowserStep step)
     {
         var context = step.Context;
-        var pool = context.GetRequiredService<OcrEnginePool>();
-        var request = OcrInputs.Request(context.Get(Languages), null, context.Get(Preprocess), ScreenReader.ScreenDefaults);
-        var match = await ScreenReader.FindAsync(step, pool, request, context.Get(Text), (double)context.Get(Threshold), context.Get(Occurrence)).ConfigureAwait(false);
+        var match = await FindAsync(step).ConfigureAwait(false);
         context.Set(Box, OcrValues.Box(match.Box));
         context.Set(FoundText, match.Text);
         context.Set(Score, OcrValues.Confidence(match.Score));
