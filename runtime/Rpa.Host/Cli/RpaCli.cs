@@ -16,7 +16,12 @@ public static class RpaCli
     public static IServiceCollection AddRpaHost(this IServiceCollection services) =>
         services.AddRpa(rpa => rpa.AddBuiltInActivities().AddBrowserActivities().AddOcrActivities());
 
-    public static ActivityRegistry CreateRegistry() => ActivityRegistry.CreateDefault().AddBuiltInActivities().AddBrowserActivities().AddOcrActivities();
+    /// <summary>The activities <see cref="AddRpaHost"/> registers, for tools that need only the registry.</summary>
+    public static ActivityRegistry CreateRegistry()
+    {
+        using var services = new ServiceCollection().AddRpaHost().BuildServiceProvider();
+        return services.GetRequiredService<ActivityRegistry>();
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
