@@ -10,7 +10,7 @@ internal static class LiquidRenderer
 {
     public static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
 
-    private static readonly Dictionary<int, TemplateOptions> OptionsByMaxSteps = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, TemplateOptions> OptionsByMaxSteps = new();
 
     public static string Render(LiquidExpression expression, VariableScope scope, ExpressionOptions options)
     {
@@ -32,12 +32,11 @@ internal static class LiquidRenderer
 
     private static TemplateOptions OptionsFor(int maxSteps)
     {
-        lock (OptionsByMaxSteps)
+        return OptionsByMaxSteps.GetOrAdd(maxSteps, static steps =>
         {
-            if (OptionsByMaxSteps.TryGetValue(maxSteps, out var existing)) return existing;
             var options = new TemplateOptions
             {
-                MaxSteps = maxSteps,
+                MaxSteps = steps,
                 StrictVariables = true,
                 CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
                 TimeZone = TimeZoneInfo.Utc,
@@ -48,8 +47,7 @@ internal static class LiquidRenderer
                 Table table => table.Rows.Select(r => r.ToDictionary()).ToList(),
                 _ => null,
             });
-            OptionsByMaxSteps[maxSteps] = options;
             return options;
-        }
+        });
     }
 }
