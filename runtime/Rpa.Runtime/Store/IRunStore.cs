@@ -55,6 +55,23 @@ public interface IRunStore
 
     Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(Guid runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves a running run to Waiting with what it needs to resume, and records the approval it waits for (if it waits for one),
+    /// in one transaction; false when it was not running.
+    /// </summary>
+    Task<bool> PauseRunAsync(Guid runId, string pausedState, ApprovalRecord? approval, CancellationToken cancellationToken);
+
+    /// <summary>Approvals, newest first; all when <paramref name="status"/> is null.</summary>
+    Task<IReadOnlyList<ApprovalRecord>> ListApprovalsAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken);
+
+    Task<ApprovalRecord?> GetApprovalAsync(Guid approvalId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Decides a pending approval and, in the same transaction, moves its run from Waiting to Queued with the answer
+    /// (<paramref name="answer"/>, JSON) so the next dispatch resumes it. Exactly one of two concurrent decisions wins.
+    /// </summary>
+    Task<ApprovalDecision> DecideApprovalAsync(Guid approvalId, bool approve, string decidedBy, string? comment, string answer, CancellationToken cancellationToken);
+
     /// <summary>Whether the store answers (for /health).</summary>
     Task<bool> CanConnectAsync(CancellationToken cancellationToken);
 }

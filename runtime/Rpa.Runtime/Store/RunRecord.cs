@@ -39,4 +39,10 @@ public sealed class RunRecord
     public int Attempts { get; set; }
 
     public bool CancelRequested { get; set; }
+
+    /// <summary>While Waiting (and until it ends): what the engine needs to resume the run (<see cref="Engine.Execution.PausedRun"/> as JSON).</summary>
+    public string? PausedState { get; set; }
+
+    /// <summary>The answer to the bookmark the run waits at, set when someone decides; the next dispatch resumes with it.</summary>
+    public string? ResumeAnswer { get; set; }
 }

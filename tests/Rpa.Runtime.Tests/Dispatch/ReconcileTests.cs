@@ -44,6 +44,34 @@ public abstract class ReconcileTests : IDisposable
         untouched["status"]!.GetValue<string>().Should().Be("succeeded");
     }
 
+    [Fact]
+    public async Task A_run_that_waits_for_an_approval_resumes_after_a_restart_when_approved()
+    {
+        var database = await CreateDatabaseAsync();
+        Guid runId;
+        string approvalId;
+        await using (var first = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database))
+        {
+            using var client = first.CreateClient();
+            await client.SaveAndPublishAsync(TestBots.Approver("restart-approval"));
+            runId = await client.StartRunAsync("restart-approval", new System.Text.Json.Nodes.JsonObject { ["amount"] = 5 });
+            await client.WaitForRunAsync(runId, "waiting");
+            var pending = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>(client, "/api/approvals"))!;
+            approvalId = pending.Single(a => a!["runId"]!.GetValue<Guid>() == runId)!["id"]!.GetValue<string>();
+        }
+
+        await using var second = new RuntimeFactory(_data, postgres: database);
+        using var again = second.CreateClient();
+        (await again.GetRunAsync(runId))["status"]!.GetValue<string>().Should().Be("waiting", "a restart does not touch waiting runs");
+
+        var approved = await again.PostAsync($"/api/approvals/{approvalId}/approve", null);
+
+        approved.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var run = await again.WaitForRunAsync(runId);
+        run["status"]!.GetValue<string>().Should().Be("succeeded", run.ToJsonString());
+        run["outputs"]!["result"]!.GetValue<string>().Should().Be("paid 5");
+    }
+
     /// <summary>A new PostgreSQL database's connection string, or null for a SQLite file in the data folder.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 
