@@ -98,7 +98,7 @@ public sealed class RunBotJob(
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         using var registration = cancellations.Register(run.Id, cancel);
         var settings = options.Value;
-        var watcher = WatchForCancelAsync(run.Id, cancel, settings.CancelPollInterval);
+        var watcher = WatchAsync(run.Id, cancel, settings);
 
         var artifacts = Path.Combine(settings.ArtifactsDirectory, run.Id.ToString("N"));
         RunResult result;
@@ -203,16 +203,29 @@ public sealed class RunBotJob(
         _logger.LogInformation("Run {RunId} waits for {Bookmark} at activity {Activity}", run.Id, bookmark.Name, bookmark.ActivityId);
     }
 
-    private async Task WatchForCancelAsync(Guid runId, CancellationTokenSource cancel, TimeSpan interval)
+    /// <summary>While the run goes: stops it when someone asks to cancel from any process, and renews its lease (heartbeat).</summary>
+    private async Task WatchAsync(Guid runId, CancellationTokenSource cancel, RuntimeOptions settings)
     {
         try
         {
-            using var timer = new PeriodicTimer(interval, time);
+            using var timer = new PeriodicTimer(settings.CancelPollInterval < settings.RunHeartbeatInterval ? settings.CancelPollInterval : settings.RunHeartbeatInterval, time);
+            var lastBeat = time.GetUtcNow();
             while (await timer.WaitForNextTickAsync(cancel.Token).ConfigureAwait(false))
             {
                 RunRecord? run;
                 try
                 {
+                    if (time.GetUtcNow() - lastBeat >= settings.RunHeartbeatInterval)
+                    {
+                        lastBeat = time.GetUtcNow();
+                        if (!await store.HeartbeatAsync(runId, worker.Id, cancel.Token).ConfigureAwait(false))
+                        {
+                            _logger.LogWarning("Run {RunId}: this worker lost its lease on the run (no heartbeat for too long); it stops here", runId);
+                            await cancel.CancelAsync().ConfigureAwait(false);
+                            return;
+                        }
+                    }
+
                     run = await store.GetRunAsync(runId, cancel.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -255,7 +268,7 @@ public sealed class RunBotJob(
 
     private async Task CompleteAsync(Guid runId, RunState status, string? outputs, string? error)
     {
-        var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error);
+        var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error) { Worker = worker.Id };
         if (!await StoreRetry.ExecuteAsync(async token => await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))
         {
             _logger.LogWarning("Run {RunId} was no longer running when it ended {Status}", runId, status);

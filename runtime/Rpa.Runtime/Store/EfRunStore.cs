@@ -120,6 +120,7 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
                 s => s.SetProperty(r => r.Status, RunState.Running)
                     .SetProperty(r => r.Worker, worker)
                     .SetProperty(r => r.StartedAt, now)
+                    .SetProperty(r => r.HeartbeatAt, now)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1),
                 cancellationToken)
             .ConfigureAwait(false);
@@ -129,8 +130,9 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     public async Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        var changed = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunState.Running)
+        var runs = db.Runs.Where(r => r.Id == runId && r.Status == RunState.Running);
+        if (completion.Worker is { } worker) runs = runs.Where(r => r.Worker == worker);
+        var changed = await runs
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, completion.Status)
                     .SetProperty(r => r.EndedAt, completion.EndedAt)
@@ -191,6 +193,37 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Queued), cancellationToken)
             .ConfigureAwait(false);
         return changed == 1;
+    }
+
+    public async Task<bool> HeartbeatAsync(Guid runId, string worker, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Running && r.Worker == worker)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var stale = await db.Runs.AsNoTracking()
+            .Where(r => r.Status == RunState.Running && r.HeartbeatAt < cutoff)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var requeued = new List<RunRecord>();
+        foreach (var run in stale)
+        {
+            var changed = await db.Runs
+                .Where(r => r.Id == run.Id && r.Status == RunState.Running && r.Worker == run.Worker && r.HeartbeatAt < cutoff)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Queued), cancellationToken)
+                .ConfigureAwait(false);
+            if (changed == 1) requeued.Add(run);
+        }
+
+        return requeued;
     }
 
     public async Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken)

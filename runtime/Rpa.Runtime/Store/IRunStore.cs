@@ -42,6 +42,15 @@ public interface IRunStore
     /// <summary>Puts a run whose worker died back to Queued (only if it is still Running on that worker).</summary>
     Task<bool> RequeueAsync(Guid runId, string deadWorker, CancellationToken cancellationToken);
 
+    /// <summary>Renews the lease of a running run; false when <paramref name="worker"/> no longer holds it.</summary>
+    Task<bool> HeartbeatAsync(Guid runId, string worker, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts runs whose worker stopped sending heartbeats before <paramref name="cutoff"/> back to Queued (a worker on any
+    /// machine that died); returns the runs this call requeued, so exactly one process dispatches each.
+    /// </summary>
+    Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken);
+
     /// <summary>Inserts or replaces journal entries by run id and sequence, in one round trip.</summary>
     Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken);
 

@@ -45,6 +45,35 @@ public abstract class ReconcileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_of_a_worker_elsewhere_that_stopped_sending_heartbeats_runs_again_and_a_live_one_is_left_alone()
+    {
+        var database = await CreateDatabaseAsync();
+        var orphan = RunBotJobTests.NewQueuedRun("hello");
+        orphan.Status = RunState.Running;
+        orphan.Worker = "another-machine:4242:0badf00d";
+        orphan.Attempts = 1;
+        orphan.HeartbeatAt = DateTime.UtcNow.AddHours(-1);
+        var alive = RunBotJobTests.NewQueuedRun("hello");
+        alive.Status = RunState.Running;
+        alive.Worker = "another-machine:4243:feedbeef";
+        alive.Attempts = 1;
+        alive.HeartbeatAt = DateTime.UtcNow.AddHours(1);
+
+        await using var factory = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database);
+        var store = factory.Services.GetRequiredService<IRunStore>();
+        foreach (var run in new[] { orphan, alive }) await store.CreateRunAsync(run, CancellationToken.None);
+        using var client = factory.CreateClient();
+
+        var taken = await client.WaitForRunAsync(orphan.Id);
+        taken["status"]!.GetValue<string>().Should().Be("succeeded", taken.ToJsonString());
+        taken["attempts"]!.GetValue<int>().Should().Be(2);
+        taken["worker"]!.GetValue<string>().Should().NotBe(orphan.Worker);
+        var untouched = await client.GetRunAsync(alive.Id);
+        untouched["status"]!.GetValue<string>().Should().Be("running", "its worker's lease has not expired");
+        untouched["worker"]!.GetValue<string>().Should().Be(alive.Worker);
+    }
+
+    [Fact]
     public async Task A_run_that_waits_for_an_approval_resumes_after_a_restart_when_approved()
     {
         var database = await CreateDatabaseAsync();

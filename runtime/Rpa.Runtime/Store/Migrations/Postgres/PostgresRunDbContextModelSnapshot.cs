@@ -277,6 +277,9 @@ namespace Rpa.Runtime.Store.Migrations.Postgres
                     b.Property<string>("Error")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Inputs")
                         .IsRequired()
                         .HasColumnType("text");

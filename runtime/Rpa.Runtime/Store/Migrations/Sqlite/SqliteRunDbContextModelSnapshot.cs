@@ -270,6 +270,9 @@ namespace Rpa.Runtime.Store.Migrations.Sqlite
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Inputs")
                         .IsRequired()
                         .HasColumnType("TEXT");
