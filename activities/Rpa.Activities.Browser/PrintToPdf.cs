@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Rpa.Activities.Documents;
 using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
