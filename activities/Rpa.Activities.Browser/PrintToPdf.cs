@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Rpa.Activities.Documents;
+using PaperFormat = Rpa.Activities.Documents.PaperFormat;
 using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;

@@ -72,7 +72,7 @@ public static class InvoiceDocument
     {
         ["id"] = party.Id,
         ["name"] = party.Name,
-        ["address_lines"] = party.Address.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToList(),
+        ["address_lines"] = party.Address.Split(['\n', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToList(),
         ["tax_id"] = party.TaxId,
         ["email"] = party.Email,
         ["bank_account"] = party.BankAccount,
