@@ -53,7 +53,11 @@ public sealed class DocumentTemplate
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ActivityException($"the template failed: {e.Message}", e);
+            // Fluid 2.41 names an undefined field (data.nmae) by its syntax node's type, not by its name.
+            var reason = e.Message.Contains("Fluid.Ast.", StringComparison.Ordinal)
+                ? "a field the template reads (such as data.name) is not in the data; check its spelling"
+                : e.Message;
+            throw new ActivityException($"the template failed: {reason}", e);
         }
     }
 
