@@ -46,7 +46,18 @@ public sealed class ChromiumPdfRenderer(BrowserHost host) : IHtmlPdfRenderer, IA
     public async ValueTask DisposeAsync()
     {
         while (_idle.TryTake(out var page)) await CloseAsync(page).ConfigureAwait(false);
-        if (_context is not null) await _context.DisposeAsync().ConfigureAwait(false);
+        if (_context is not null)
+        {
+            try
+            {
+                await _context.CloseAsync().ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // The browser is gone already (BrowserHost may be disposed first).
+            }
+        }
+
         _slots.Dispose();
         _contextGate.Dispose();
     }
