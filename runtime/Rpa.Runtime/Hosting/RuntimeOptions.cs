@@ -50,6 +50,13 @@ public sealed class RuntimeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan JournalFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often a worker renews the leases of the queue items it works on and returns abandoned items (keep it well below the queues' lease durations).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan QueueSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A queues.json (work queue definitions) imported at start-up; default: queues.json in <see cref="BotsDirectory"/>.</summary>
+    public string? QueuesFile { get; set; }
+
     /// <summary>Dispatch queued runs again (and runs of a dead worker on this machine) when the process starts.</summary>
     public bool ReconcileOnStart { get; set; } = true;
 

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rpa.Runtime.Dispatch;
+using Rpa.Runtime.Hosting;
+using Rpa.Runtime.Store;
+
+namespace Rpa.Runtime.Queues;
+
+/// <summary>
+/// Keeps work queues moving, in every process with a worker, every <see cref="RuntimeOptions.QueueSweepInterval"/>:
+/// renews the leases of the items this process works on; returns items whose lease ran out (or whose worker on this
+/// machine is gone) to the queue, failing their unfinished run with the reason (an item whose run did end gets that
+/// run's outcome); and dispatches jobs for queues whose New items have none waiting in Hangfire (at start-up: all).
+/// </summary>
+public sealed class QueueSweeper(
+    IQueueStore queues,
+    IRunStore store,
+    QueueLeases leases,
+    QueueDispatch dispatch,
+    JobStorage jobs,
+    WorkerIdentity worker,
+    IOptions<RuntimeOptions> options,
+    ILogger<QueueSweeper> logger,
+    TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var first = true;
+        using var timer = new PeriodicTimer(options.Value.QueueSweepInterval, time);
+        do
+        {
+            try
+            {
+                await SweepAsync(first, stoppingToken).ConfigureAwait(false);
+                first = false;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Sweeping the work queues failed; trying again in {Interval}", options.Value.QueueSweepInterval);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One round: renew, return abandoned items, dispatch (every New item when <paramref name="all"/>).</summary>
+    public async Task SweepAsync(bool all, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (lease, items) in leases.ByLease())
+        {
+            await queues.RenewLeasesAsync(items, worker.Id, now + lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        var definitions = (await queues.ListQueuesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Name, StringComparer.Ordinal);
+        foreach (var item in await queues.ListInProgressAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (leases.Holds(item.Id) || item.RunId is not { } runId) continue;
+            var expired = item.LeaseExpiresAt is { } expiry && expiry < now;
+            var dead = worker.IsDeadLocalWorker(item.LeaseOwner);
+            if (!expired && !dead) continue;
+            definitions.TryGetValue(item.QueueName, out var queue);
+            await ReturnAsync(item, runId, queue, dead ? "the process running it stopped" : "its worker's lease on the item ran out", cancellationToken).ConfigureAwait(false);
+        }
+
+        var counts = await queues.CountItemsAsync(null, cancellationToken).ConfigureAwait(false);
+        var monitoring = jobs.GetMonitoringApi();
+        foreach (var (name, statuses) in counts)
+        {
+            if (!statuses.TryGetValue(QueueItemStatus.New, out var waiting) || waiting == 0) continue;
+            var capability = await dispatch.CapabilityQueueAsync(name, cancellationToken).ConfigureAwait(false);
+            if (capability is null || !options.Value.Queues.Contains(capability)) continue;
+            if (all)
+            {
+                await dispatch.DispatchAsync(name, waiting, cancellationToken).ConfigureAwait(false);
+            }
+            else if (monitoring.EnqueuedCount(capability) == 0)
+            {
+                // New items but no job waiting (a job found the bot unpublished, or jobs were lost): a few more jobs.
+                await dispatch.DispatchAsync(name, Math.Min(waiting, options.Value.WorkerCount), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ReturnAsync(QueueItemRecord item, Guid runId, QueueRecord? queue, string why, CancellationToken cancellationToken)
+    {
+        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        QueueItemOutcome outcome;
+        if (run is { Status: RunState.Succeeded or RunState.Failed or RunState.Cancelled } && queue is not null)
+        {
+            // The run ended but its worker stopped before it could record the item: the run's outcome stands.
+            var business = run.Error is not null && JsonNode.Parse(run.Error)?["business"]?.GetValue<bool>() == true;
+            outcome = QueueItemOutcomes.From(new RunEnd(new RunCompletion(run.Status, run.EndedAt ?? DateTime.UtcNow, run.Outputs, run.Error), business, true), item, queue);
+        }
+        else
+        {
+            var reason = $"{why} (worker {item.LeaseOwner}) before run {runId} ended; the item goes back to its queue";
+            if (run is { Status: RunState.Running or RunState.Queued })
+            {
+                var completion = new RunCompletion(RunState.Failed, time.GetUtcNow().UtcDateTime, null, RunBotJob.Problem(reason));
+                if (run.Status == RunState.Queued) await store.FailQueuedRunAsync(runId, completion.EndedAt, completion.Error!, cancellationToken).ConfigureAwait(false);
+                else await store.CompleteRunAsync(runId, completion, cancellationToken).ConfigureAwait(false);
+            }
+
+            outcome = QueueItemOutcomes.Abandoned(item, queue, reason);
+        }
+
+        if (!await queues.CompleteAttemptAsync(item.Id, runId, outcome, cancellationToken).ConfigureAwait(false)) return;
+        logger.LogWarning("Queue {Queue} item {Reference} (attempt {Attempt}, run {RunId}): {Why}; now {Status}", item.QueueName, item.Reference, item.Attempts, runId, why, outcome.Status);
+        if (outcome.Status == QueueItemStatus.New) await dispatch.DispatchAsync(item.QueueName, 1, cancellationToken).ConfigureAwait(false);
+    }
+}
