@@ -46,7 +46,7 @@ public sealed record QueueDefinition(string Name, string Bot)
         double leaseSeconds = DefaultLeaseSeconds;
         if (body["leaseSeconds"] is { } l)
         {
-            if (l is not JsonValue lv || !lv.TryGetValue<double>(out leaseSeconds) || leaseSeconds is < 1 or > 86_400) errors[Field("leaseSeconds")] = ["must be a number of seconds from 1 to 86400"];
+            if (l is not JsonValue lv || !lv.TryGetValue<double>(out leaseSeconds) || leaseSeconds is < 0.1 or > 86_400) errors[Field("leaseSeconds")] = ["must be a number of seconds from 0.1 to 86400"];
         }
 
         foreach (var (key, _) in body)
