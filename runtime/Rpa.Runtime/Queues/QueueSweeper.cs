@@ -71,7 +71,7 @@ public sealed class QueueSweeper(
         {
             if (leases.Holds(item.Id) || item.RunId is not { } runId) continue;
             var expired = item.LeaseExpiresAt is { } expiry && expiry < now;
-            var dead = worker.IsDeadLocalWorker(item.LeaseOwner);
+            var dead = IsDeadLocalProcess(item.LeaseOwner);
             if (!expired && !dead) continue;
             definitions.TryGetValue(item.QueueName, out var queue);
             await ReturnAsync(item, runId, queue, dead ? "the process running it stopped" : "its worker's lease on the item ran out", cancellationToken).ConfigureAwait(false);
@@ -94,6 +94,17 @@ public sealed class QueueSweeper(
                 await dispatch.DispatchAsync(name, Math.Min(waiting, options.Value.WorkerCount), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// True when the lease owner was another process on this machine that is gone. (Unlike reconcile, an earlier runtime
+    /// instance in this same process does not count: two hosts in one process are both alive; their leases decide.)
+    /// </summary>
+    private bool IsDeadLocalProcess(string? owner)
+    {
+        var parts = owner?.Split(':');
+        if (parts is not { Length: 3 } || parts[0] != worker.Machine || !int.TryParse(parts[1], out var pid) || pid == worker.ProcessId) return false;
+        return worker.IsDeadLocalWorker(owner);
     }
 
     private async Task ReturnAsync(QueueItemRecord item, Guid runId, QueueRecord? queue, string why, CancellationToken cancellationToken)
