@@ -20,7 +20,7 @@ public sealed class RuntimeOptions : IValidatableObject
 
     /// <summary>The Hangfire queues this process's worker takes runs from: its capabilities.</summary>
     [MinLength(1)]
-    public string[] Queues { get; set; } = [RunQueues.Default, RunQueues.Browser];
+    public string[] Queues { get; set; } = [RunQueues.Default, RunQueues.Browser, RunQueues.Ocr];
 
     /// <summary>
     /// How often an idle worker asks PostgreSQL for the next run (Store = Postgres; Hangfire's SQL default of 15 s is far
