@@ -43,7 +43,7 @@ public sealed class QueueItemJob(
         var item = await queues.TryClaimAsync(queueName, worker.Id, runId, cancellationToken).ConfigureAwait(false);
         if (item is null) return;
 
-        leases.Hold(item.Id, queue.LeaseDuration);
+        leases.Hold(item.Id, runId, queue.LeaseDuration);
         try
         {
             var now = time.GetUtcNow().UtcDateTime;

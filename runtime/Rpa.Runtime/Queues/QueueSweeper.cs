@@ -20,6 +20,7 @@ public sealed class QueueSweeper(
     IRunStore store,
     QueueLeases leases,
     QueueDispatch dispatch,
+    CancellationRegistry cancellations,
     JobStorage jobs,
     WorkerIdentity worker,
     IOptions<RuntimeOptions> options,
@@ -61,9 +62,16 @@ public sealed class QueueSweeper(
     public async Task SweepAsync(bool all, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (lease, items) in leases.ByLease())
+        foreach (var (itemId, runId, lease) in leases.Held())
         {
-            await queues.RenewLeasesAsync(items, worker.Id, now + lease, cancellationToken).ConfigureAwait(false);
+            if (await queues.RenewLeasesAsync([itemId], worker.Id, now + lease, cancellationToken).ConfigureAwait(false) > 0) continue;
+            if (!leases.Holds(itemId)) continue; // it ended meanwhile
+
+            // The lease ran out and another worker has (or will have) the item: stop this run, its outcome would not count.
+            if (cancellations.TryCancel(runId))
+            {
+                logger.LogWarning("Queue item {ItemId}: this worker lost its lease (the store was out of reach longer than the lease?); run {RunId} stopped", itemId, runId);
+            }
         }
 
         var definitions = (await queues.ListQueuesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Name, StringComparer.Ordinal);
