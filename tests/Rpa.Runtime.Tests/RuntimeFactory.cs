@@ -63,6 +63,7 @@ public sealed class RuntimeFactory(
                 ["Rpa:ShutdownTimeout"] = "00:00:01",
                 ["Rpa:RunHeartbeatInterval"] = "00:00:00.200",
                 ["Rpa:RunLeaseTimeout"] = "00:00:10",
+                ["Rpa:QueueSweepInterval"] = "00:00:00.200",
                 ["Rpa:Serve:PracticeApps"] = "false",
             }))
             .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Logs))

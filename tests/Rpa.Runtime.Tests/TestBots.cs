@@ -95,4 +95,35 @@ internal static class TestBots
           }
         }
         """;
+
+    /// <summary>
+    /// Processes a queue item: payload.fail = "business" fails with a business exception, "always" with an application
+    /// error, "once" with an application error on the first attempt only; otherwise outputs <c>echo</c> = "reference:attempt".
+    /// </summary>
+    public static string ItemWorker(string name) => $$"""
+        {
+          "format": 1,
+          "name": "{{name}}",
+          "version": 1,
+          "inputs": [ { "name": "item", "type": "object", "required": true } ],
+          "outputs": [ { "name": "echo", "type": "text" } ],
+          "root": {
+            "id": "flow",
+            "type": "Flowchart",
+            "activities": [
+              { "id": "business", "type": "If", "inputs": { "condition": { "js": "item.payload.fail == 'business'" } } },
+              { "id": "reject", "type": "Fail", "inputs": { "message": { "js": "item.reference + ' breaks a rule'" }, "kind": "business" } },
+              { "id": "broken", "type": "If", "inputs": { "condition": { "js": "item.payload.fail == 'always' || (item.payload.fail == 'once' && item.attempt < 2)" } } },
+              { "id": "crash", "type": "Fail", "inputs": { "message": { "js": "'the portal is down for ' + item.reference" } } },
+              { "id": "answer", "type": "SetVariable", "inputs": { "variable": "echo", "value": { "js": "item.reference + ':' + item.attempt" } } }
+            ],
+            "connections": [
+              { "from": "business", "outcome": "True", "to": "reject" },
+              { "from": "business", "outcome": "False", "to": "broken" },
+              { "from": "broken", "outcome": "True", "to": "crash" },
+              { "from": "broken", "outcome": "False", "to": "answer" }
+            ]
+          }
+        }
+        """;
 }

@@ -151,6 +151,7 @@ public sealed class RunContext
         {
             Cause = cause is null ? null : Masker.MaskText(cause),
             Artifacts = artifacts,
+            IsBusinessError = e is Activities.BusinessException,
         };
     }
 }

@@ -9,5 +9,8 @@ public sealed record ActivityError(string ActivityId, string ActivityType, strin
     /// <summary>Files saved when it failed (a browser screenshot), as paths or artifact names.</summary>
     public IReadOnlyList<string> Artifacts { get; init; } = [];
 
+    /// <summary>A business exception (<see cref="Activities.BusinessException"/>, the Fail activity with kind 'business'): retrying cannot help.</summary>
+    public bool IsBusinessError { get; init; }
+
     public override string ToString() => $"activity '{ActivityId}' ({ActivityType}) failed: {Message}";
 }

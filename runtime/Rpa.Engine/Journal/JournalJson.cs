@@ -43,6 +43,7 @@ public static class JournalJson
         ["message"] = error.Message,
         ["cause"] = error.Cause,
         ["artifacts"] = new JsonArray(error.Artifacts.Select(a => (JsonNode?)a).ToArray()),
+        ["business"] = error.IsBusinessError,
     };
 
     private static JsonObject? Values(IReadOnlyDictionary<string, object?>? values) =>

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rpa.Activities.Browser;
+using Rpa.Activities.Ocr;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Host.Api;
 
-/// <summary>GET /health: the store answers, Hangfire's storage answers (and how many servers), Chromium is installed. 503 when unhealthy.</summary>
+/// <summary>GET /health: the store answers, Hangfire's storage answers (and how many servers), Chromium and Tesseract are installed. 503 when unhealthy.</summary>
 public static class HealthApi
 {
     public const string Healthy = "healthy";
@@ -17,12 +18,12 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithTags("Health").WithSummary("Store, Hangfire and Chromium.");
+        app.MapGet("/health", CheckAsync).WithTags("Health").WithSummary("Store, Hangfire, Chromium and Tesseract.");
         return app;
     }
 
     private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> CheckAsync(
-        IRunStore store, JobStorage jobs, BrowserOptions browser, CancellationToken cancellationToken)
+        IRunStore store, JobStorage jobs, BrowserOptions browser, OcrEnginePool ocr, CancellationToken cancellationToken)
     {
         var checks = new Dictionary<string, HealthCheck>(StringComparer.Ordinal)
         {
@@ -31,6 +32,7 @@ public static class HealthApi
             ["chromium"] = File.Exists(browser.ExecutablePath)
                 ? new HealthCheck(Healthy, browser.ExecutablePath)
                 : new HealthCheck(Degraded, $"{browser.ExecutablePath} is missing: browser bots cannot run (apt-get install chromium)"),
+            ["tesseract"] = Tesseract(ocr),
         };
         var status = checks.Values.Any(c => c.Status == Unhealthy) ? Unhealthy
             : checks.Values.Any(c => c.Status == Degraded) ? Degraded
@@ -50,6 +52,20 @@ public static class HealthApi
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new HealthCheck(Unhealthy, e.Message);
+        }
+    }
+
+    /// <summary>libtesseract loads and the configured languages are installed: OCR bots (the `ocr` queue) can run.</summary>
+    private static HealthCheck Tesseract(OcrEnginePool ocr)
+    {
+        try
+        {
+            ocr.CheckLanguages(ocr.Options.Languages);
+            return new HealthCheck(Healthy, $"Tesseract {OcrEnginePool.TesseractVersion}, languages {ocr.Options.Languages} in {ocr.TessdataPath}");
+        }
+        catch (Exception e) when (e is OcrException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            return new HealthCheck(Degraded, $"{e.Message}: OCR bots cannot run (apt-get install libtesseract5 tesseract-ocr-eng)");
         }
     }
 

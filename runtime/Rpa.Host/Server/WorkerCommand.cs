@@ -10,7 +10,7 @@ internal static class WorkerCommand
 {
     public static Command Create(TextWriter error)
     {
-        var queues = new Option<string?>("--queues") { Description = "The queues (capabilities) this worker takes runs from, comma-separated (default: default,browser)." };
+        var queues = new Option<string?>("--queues") { Description = "The queues (capabilities) this worker takes runs from, comma-separated (default: default,browser,ocr)." };
         var data = new Option<string?>("--data") { Description = "The data folder (SQLite file, artifacts, logs). Default: Rpa:DataDirectory, $RPA_DATA, else ./data." };
         var command = new Command("worker", "Run bots from the Hangfire queues, without HTTP. Other settings: --Rpa:Name=value.") { queues, data };
         command.TreatUnmatchedTokensAsErrors = false;

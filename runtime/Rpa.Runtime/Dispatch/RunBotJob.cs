@@ -79,11 +79,18 @@ public sealed class RunBotJob(
         catch (Exception e)
         {
             _logger.LogError(e, "Run {RunId} could not be run", runId);
-            await CompleteAsync(runId, RunState.Failed, null, Problem("the runtime could not run the bot: " + e.Message)).ConfigureAwait(false);
+            await CompleteAsync(runId, RunState.Failed, null, Problem("the runtime could not run the bot: " + e.Message), false).ConfigureAwait(false);
         }
     }
 
-    private async Task RunAsync(RunRecord run, CancellationToken shutdown)
+    private async Task RunAsync(RunRecord run, CancellationToken shutdown) =>
+        await RunStartedAsync(run, requeueOnShutdown: true, shutdown).ConfigureAwait(false);
+
+    /// <summary>
+    /// Runs a run this worker has started (Running in the store) to its end and records it. Returns how it ended, or
+    /// null when the worker stopped in the middle and <paramref name="requeueOnShutdown"/> put the run back to the queue.
+    /// </summary>
+    internal async Task<RunEnd?> RunStartedAsync(RunRecord run, bool requeueOnShutdown, CancellationToken shutdown)
     {
         var compiled = await bots.GetAsync(run.BotName, run.BotVersion, shutdown).ConfigureAwait(false);
         if (compiled is null || !compiled.IsValid)
@@ -91,8 +98,7 @@ public sealed class RunBotJob(
             var reason = compiled is null
                 ? $"bot '{run.BotName}' has no version {run.BotVersion}"
                 : $"bot '{run.BotName}' version {run.BotVersion} is not valid: {string.Join("; ", compiled.Problems)}";
-            await CompleteAsync(run.Id, RunState.Failed, null, Problem(reason)).ConfigureAwait(false);
-            return;
+            return await CompleteAsync(run.Id, RunState.Failed, null, Problem(reason), false).ConfigureAwait(false);
         }
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
@@ -127,15 +133,13 @@ public sealed class RunBotJob(
             {
                 await cancel.CancelAsync().ConfigureAwait(false);
                 await watcher.ConfigureAwait(false);
-                await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message)).ConfigureAwait(false);
-                return;
+                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message), false).ConfigureAwait(false);
             }
             catch (BotInputException e)
             {
                 await cancel.CancelAsync().ConfigureAwait(false);
                 await watcher.ConfigureAwait(false);
-                await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message)).ConfigureAwait(false);
-                return;
+                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message), false).ConfigureAwait(false);
             }
         }
 
@@ -145,15 +149,24 @@ public sealed class RunBotJob(
 
         if (result.Status == Engine.Execution.RunStatus.Cancelled && shutdown.IsCancellationRequested)
         {
+            if (!requeueOnShutdown) return await CompleteAsync(run.Id, RunState.Cancelled, null, Problem(WorkerStopped), false).ConfigureAwait(false);
+
             // The worker is stopping, nobody asked to cancel: another start dispatches the run again.
             await RequeueAsync(run.Id).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (result.Paused is { } paused)
         {
+            if (!requeueOnShutdown)
+            {
+                // A queue item's run holds the item's lease; it cannot wait for a person.
+                var reason = $"bot '{run.BotName}' waits for {paused.Bookmark.Name} at activity '{paused.Bookmark.ActivityId}', but runs of work-queue items cannot wait; approve in a separate bot";
+                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(reason), false).ConfigureAwait(false);
+            }
+
             await PauseAsync(run, paused).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var status = result.Status switch
@@ -164,7 +177,7 @@ public sealed class RunBotJob(
         };
         var outputs = ValueConverter.ToJson(result.Outputs)?.ToJsonString();
         var error = result.Error is null ? null : JournalJson.ToJson(result.Error).ToJsonString();
-        await CompleteAsync(run.Id, status, outputs, error).ConfigureAwait(false);
+        return await CompleteAsync(run.Id, status, outputs, error, result.Error?.IsBusinessError == true).ConfigureAwait(false);
     }
 
     /// <summary>Resumes a run that waited, with the answer stored when someone decided.</summary>
@@ -266,13 +279,16 @@ public sealed class RunBotJob(
         await store.AddArtifactsAsync(files, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task CompleteAsync(Guid runId, RunState status, string? outputs, string? error)
+    private async Task<RunEnd> CompleteAsync(Guid runId, RunState status, string? outputs, string? error, bool business = false)
     {
         var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error) { Worker = worker.Id };
-        if (!await StoreRetry.ExecuteAsync(async token => await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))
+        var recorded = await StoreRetry.ExecuteAsync(async token => await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        if (!recorded)
         {
             _logger.LogWarning("Run {RunId} was no longer running when it ended {Status}", runId, status);
         }
+
+        return new RunEnd(completion, business, recorded);
     }
 
     private async Task RequeueAsync(Guid runId)
@@ -291,6 +307,9 @@ public sealed class RunBotJob(
 
         return inputs;
     }
+
+    /// <summary>The error of a queue-item run whose worker stopped in the middle (its item goes back to the queue).</summary>
+    internal const string WorkerStopped = "the worker stopped before the run ended; its queue item goes back to the queue";
 
     internal static string Problem(string message) => new JsonObject { ["message"] = message }.ToJsonString();
 }

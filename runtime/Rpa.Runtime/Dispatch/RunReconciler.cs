@@ -31,6 +31,8 @@ public sealed class RunReconciler(IRunStore store, IBackgroundJobClient jobs, Wo
         var dispatched = 0;
         foreach (var run in live.OrderBy(r => r.CreatedAt))
         {
+            // A queue item's run is not run again: the queue sweeper returns its item to the queue and fails the run.
+            if (Queues.QueueRuns.IsQueueRun(run.Trigger)) continue;
             if (run.Status == RunState.Running)
             {
                 if (!worker.IsDeadLocalWorker(run.Worker)) continue;

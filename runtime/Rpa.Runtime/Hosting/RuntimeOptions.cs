@@ -20,7 +20,7 @@ public sealed class RuntimeOptions : IValidatableObject
 
     /// <summary>The Hangfire queues this process's worker takes runs from: its capabilities.</summary>
     [MinLength(1)]
-    public string[] Queues { get; set; } = [RunQueues.Default, RunQueues.Browser];
+    public string[] Queues { get; set; } = [RunQueues.Default, RunQueues.Browser, RunQueues.Ocr];
 
     /// <summary>
     /// How often an idle worker asks PostgreSQL for the next run (Store = Postgres; Hangfire's SQL default of 15 s is far
@@ -60,6 +60,12 @@ public sealed class RuntimeOptions : IValidatableObject
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.200", "1.00:00:00")]
     public TimeSpan RunLeaseTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often a worker renews the leases of the queue items it works on and returns abandoned items (keep it well below the queues' lease durations).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan QueueSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A queues.json (work queue definitions) imported at start-up; default: queues.json in <see cref="BotsDirectory"/>.</summary>
+    public string? QueuesFile { get; set; }
 
     /// <summary>Dispatch queued runs again (and runs of a dead worker on this machine) when the process starts.</summary>
     public bool ReconcileOnStart { get; set; } = true;

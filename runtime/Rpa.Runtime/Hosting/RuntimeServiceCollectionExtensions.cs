@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Rpa.Runtime.Bots;
 using Rpa.Runtime.Dispatch;
+using Rpa.Runtime.Queues;
 using Rpa.Runtime.Runs;
 using Rpa.Runtime.Store;
 
@@ -35,6 +36,11 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<CancellationRegistry>();
         services.AddSingleton<RunLauncher>();
         services.AddTransient<RunBotJob>();
+        services.AddSingleton<IQueueStore>(provider => new EfQueueStore(provider.GetRequiredService<Func<RunDbContext>>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<QueueLeases>();
+        services.AddSingleton<QueueDispatch>();
+        services.AddSingleton<QueueCatalog>();
+        services.AddTransient<QueueItemJob>();
 
         // Hangfire: this host's own storage instance (not the static JobStorage.Current), so hosts in one process stay apart.
         // In memory beside SQLite (one process); on PostgreSQL beside a PostgreSQL store, so several processes share the queues.
@@ -62,6 +68,7 @@ public static class RuntimeServiceCollectionExtensions
         // Order matters: the schema first, then the bots folder, then reconcile, then (AddWorker) the Hangfire server.
         services.AddHostedService<StoreMigrator>();
         services.AddHostedService<BotFolderImporter>();
+        services.AddHostedService<QueuesFileImporter>();
         services.AddHostedService<RunReconciler>();
         services.AddHostedService<StaleRunSweeper>();
 
@@ -71,6 +78,7 @@ public static class RuntimeServiceCollectionExtensions
 
     internal static IServiceCollection AddHangfireWorker(this IServiceCollection services)
     {
+        services.AddHostedService<QueueSweeper>();
         services.AddHangfireServer((provider, server) =>
         {
             var options = provider.GetRequiredService<IOptions<RuntimeOptions>>().Value;

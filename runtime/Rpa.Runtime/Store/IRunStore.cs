@@ -47,7 +47,8 @@ public interface IRunStore
 
     /// <summary>
     /// Puts runs whose worker stopped sending heartbeats before <paramref name="cutoff"/> back to Queued (a worker on any
-    /// machine that died); returns the runs this call requeued, so exactly one process dispatches each.
+    /// machine that died); returns the runs this call requeued, so exactly one process dispatches each. Runs of work-queue
+    /// items are left to the queue sweeper, which returns their items instead.
     /// </summary>
     Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken);
 

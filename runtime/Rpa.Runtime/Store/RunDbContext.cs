@@ -19,6 +19,12 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
 
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
+    // --- Work queues (docs/queues.md) ---
+    public DbSet<QueueRecord> Queues => Set<QueueRecord>();
+
+    public DbSet<QueueItemRecord> QueueItems => Set<QueueItemRecord>();
+
+    // --- end of work queues ---
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,7 +99,36 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             approval.HasIndex(a => new { a.Status, a.RequestedAt });
             approval.HasIndex(a => a.RunId);
         });
+        ConfigureWorkQueues(modelBuilder);
     }
+
+    // --- Work queues (docs/queues.md): queues and queue_items ---
+    private static void ConfigureWorkQueues(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<QueueRecord>(queue =>
+        {
+            queue.ToTable("queues");
+            queue.HasKey(q => q.Name);
+            queue.Property(q => q.Name).HasMaxLength(100);
+            queue.Property(q => q.BotName).HasMaxLength(200);
+            queue.Property(q => q.LeaseDuration).HasConversion(v => v.Ticks, v => TimeSpan.FromTicks(v));
+        });
+
+        modelBuilder.Entity<QueueItemRecord>(item =>
+        {
+            item.ToTable("queue_items");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.QueueName).HasMaxLength(100);
+            item.Property(i => i.Reference).HasMaxLength(200);
+            item.Property(i => i.LeaseOwner).HasMaxLength(200);
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            item.HasIndex(i => new { i.QueueName, i.Reference }).IsUnique();
+            item.HasIndex(i => new { i.QueueName, i.Status, i.Priority });
+            item.HasIndex(i => new { i.Status, i.LeaseExpiresAt });
+        });
+    }
+
+    // --- end of work queues ---
 
     internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

@@ -35,6 +35,9 @@ internal static class BenchmarkReport
         output.WriteLine();
         foreach (var line in ResultTable.Results(measurements)) output.WriteLine(line);
         output.WriteLine();
+        var latencies = ResultTable.Latencies(measurements).ToList();
+        foreach (var line in latencies) output.WriteLine(line);
+        if (latencies.Count > 0) output.WriteLine();
         foreach (var line in Checks.Describe(measurements).Concat(failures)) output.WriteLine(line);
         output.WriteLine();
         output.WriteLine("Details (per op = one row's \"work per op\"):");

@@ -23,4 +23,7 @@ internal sealed record Measurement(Scenario Scenario, IReadOnlyList<TimeSpan> Sa
 
     /// <summary>Browser scenarios: the median of the time the page itself measured (the challenge's data-milliseconds).</summary>
     public TimeSpan? PageTime { get; init; }
+
+    /// <summary>Dispatch scenarios: the p50 and p95 of each run's created → started.</summary>
+    public (TimeSpan P50, TimeSpan P95)? Latency { get; init; }
 }

@@ -18,6 +18,20 @@ internal static class ResultTable
         }
     }
 
+    /// <summary>The dispatch rows: throughput and created → started latency (p50, p95).</summary>
+    public static IEnumerable<string> Latencies(IReadOnlyList<Measurement> measurements)
+    {
+        var rows = measurements.Where(m => m.Latency is not null).ToList();
+        if (rows.Count == 0) yield break;
+        yield return "| dispatch | setting | runs | total | throughput | latency p50 | latency p95 |";
+        yield return "|---|---|---:|---:|---:|---:|---:|";
+        foreach (var m in rows)
+        {
+            var (p50, p95) = m.Latency!.Value;
+            yield return $"| {m.Scenario.Name} | {m.Scenario.Description} | {m.Scenario.Items:N0} | {Time(m.Median)} | {Number(m.Throughput)} runs/s | {Time(p50)} | {Time(p95)} |";
+        }
+    }
+
     public static IEnumerable<string> Details(IReadOnlyList<Measurement> measurements)
     {
         yield return "| scenario | samples × batch | min | max | allocated per op | GCs per op (gen0/1/2) | prepare | note |";

@@ -114,5 +114,14 @@ public abstract class BotsApiTests(ServerFixture server)
         body["checks"]!["store"]!["status"]!.GetValue<string>().Should().Be("healthy");
         body["checks"]!["hangfire"]!["status"]!.GetValue<string>().Should().Be("healthy");
         body["checks"]!.AsObject().Should().ContainKey("chromium");
+        body["checks"]!["tesseract"]!["status"]!.GetValue<string>().Should().Be("healthy", "libtesseract5 and tesseract-ocr-eng are installed here: {0}", body["checks"]!["tesseract"]);
+        body["checks"]!["tesseract"]!["detail"]!.GetValue<string>().Should().StartWith("Tesseract 5.");
+    }
+
+    [Fact]
+    public async Task A_bot_with_OCR_activities_goes_to_the_ocr_queue()
+    {
+        var ocr = (await _client.GetFromJsonAsync<JsonObject>("/api/bots/invoice-capture/versions/latest"))!;
+        ocr["queue"]!.GetValue<string>().Should().Be("ocr", "a bot with OCR activities goes to the ocr queue");
     }
 }

@@ -64,4 +64,36 @@ public sealed class FailTests
         result.Error!.Message.Should().Be("rejected key ***");
         result.ErrorMessage.Should().NotContain("sk-12345");
     }
+
+    [Fact]
+    public async Task Fail_with_kind_business_marks_the_error_as_a_business_exception()
+    {
+        var bot = Bot.Define("rules")
+            .Root(Bot.Activity<Fail>("reject").Set(x => x.Message, "customer unknown").Set(x => x.Kind, "business"))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Be("customer unknown");
+        result.Error.IsBusinessError.Should().BeTrue();
+        JournalJson.ToJson(result.Error)["business"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Fail_is_an_application_error_by_default()
+    {
+        var result = await new BotTestHost().RunAsync(Bot.Define("plain").Root(Steps.Fail("stop", "portal down")).Build());
+
+        result.Error!.IsBusinessError.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Fail_names_an_unknown_kind()
+    {
+        var bot = Bot.Define("odd").Root(Bot.Activity<Fail>("stop").Set(x => x.Message, "no").Set(x => x.Kind, "fatal")).Build();
+
+        new BotTestHost().Validate(bot).Problems.Should().ContainSingle()
+            .Which.Message.Should().Contain("kind must be 'application' or 'business', not 'fatal'");
+    }
 }

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rpa.Benchmarks.Running;
+using Rpa.Host.Cli;
+using Rpa.Runtime.Bots;
+using Rpa.Runtime.Hosting;
+using Rpa.Runtime.Runs;
+using Rpa.Runtime.Store;
+
+namespace Rpa.Benchmarks.Dispatch;
+
+/// <summary>
+/// Dispatch latency and throughput of the runtime: 1,000 trivial runs (one SetVariable) started back to back through
+/// RunLauncher (what POST /api/runs does: write the Queued run, enqueue its id), on the embedded setting (SQLite +
+/// Hangfire.InMemory, one process) and on PostgreSQL (store + Hangfire.PostgreSql), with one and two workers.
+/// Latency is each run's created → started (from the store); throughput is runs / (first created → last ended).
+/// </summary>
+internal static class DispatchScenarios
+{
+    private const string Bot = """
+        {
+          "format": 1, "name": "trivial", "version": 1,
+          "variables": [ { "name": "x", "type": "number", "value": 0 } ],
+          "root": { "id": "flow", "type": "Flowchart", "activities": [ { "id": "set", "type": "SetVariable", "inputs": { "variable": "x", "value": 1 } } ] }
+        }
+        """;
+
+    private sealed record Variant(string Name, string Work, bool Postgres, int Hosts, int ThreadsPerHost);
+
+    private static readonly Variant[] Variants =
+    [
+        new("dispatch-inmemory-1", "SQLite + InMemory, 1 process × 1 worker thread", false, 1, 1),
+        new("dispatch-inmemory-2", "SQLite + InMemory, 1 process × 2 worker threads", false, 1, 2),
+        new("dispatch-postgres-1", "PostgreSQL, 1 process × 1 worker thread", true, 1, 1),
+        new("dispatch-postgres-2", "PostgreSQL, 2 worker processes × 1 thread", true, 2, 1),
+    ];
+
+    public static IEnumerable<Scenario> All()
+    {
+        yield return new Scenario
+        {
+            Name = "dispatch",
+            Description = "1,000 trivial runs started back to back (RunLauncher: Queued run in the store, its id to Hangfire) on SQLite + Hangfire.InMemory "
+                + "(1 process, 1 or 2 worker threads) and on PostgreSQL 15 (a private cluster: 1 worker, or 2 worker hosts); latency p50/p95 = created → started, "
+                + "throughput = runs / (first created → last ended). Rows: dispatch-inmemory-1, -inmemory-2, -postgres-1, -postgres-2.",
+            Work = "1,000 runs",
+            Items = 1000,
+            Unit = ("runs", "run"),
+            MeasureAsync = MeasureAsync,
+        };
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> MeasureAsync(BenchmarkOptions options, TextWriter progress)
+    {
+        var runs = options.Quick ? 100 : 1000;
+        await using var cluster = new PostgresCluster();
+        var setup = Stopwatch.StartNew();
+        await cluster.StartClusterAsync().ConfigureAwait(false);
+        setup.Stop();
+        progress.WriteLine($"  started a private PostgreSQL cluster on port {cluster.Port} in {ResultTable.Time(setup.Elapsed)}");
+
+        var results = new List<Measurement>();
+        foreach (var variant in Variants)
+        {
+            var database = variant.Postgres ? await cluster.CreateDatabaseAsync("dispatch").ConfigureAwait(false) : null;
+            results.Add(await MeasureVariantAsync(variant, database, runs, progress).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private static async Task<Measurement> MeasureVariantAsync(Variant variant, string? database, int count, TextWriter progress)
+    {
+        var folder = Directory.CreateTempSubdirectory("rpa-dispatch-bench-").FullName;
+        var hosts = new List<IHost>();
+        try
+        {
+            var setup = Stopwatch.StartNew();
+            for (var h = 0; h < variant.Hosts; h++) hosts.Add(Build(Path.Combine(folder, $"host{h}"), database, variant.ThreadsPerHost));
+            await hosts[0].StartAsync().ConfigureAwait(false);
+            foreach (var host in hosts.Skip(1)) await host.StartAsync().ConfigureAwait(false);
+            var services = hosts[0].Services;
+            var (check, saved) = await services.GetRequiredService<BotCatalog>().SaveAsync(Bot, null, CancellationToken.None).ConfigureAwait(false);
+            if (saved is null) throw new InvalidOperationException("the trivial bot is not valid: " + string.Join("; ", check.Problems));
+            var store = services.GetRequiredService<IRunStore>();
+            await store.PublishAsync(saved!.BotName, saved.Version, CancellationToken.None).ConfigureAwait(false);
+            var launcher = services.GetRequiredService<RunLauncher>();
+
+            // Warm-up: compile the bot, JIT the paths, open the connection pools.
+            await RunBatchAsync(launcher, store, 20, "warm-up").ConfigureAwait(false);
+            setup.Stop();
+
+            var clock = Stopwatch.StartNew();
+            var ids = await RunBatchAsync(launcher, store, count, "measured").ConfigureAwait(false);
+            clock.Stop();
+
+            var done = new List<RunRecord>(count);
+            foreach (var id in ids) done.Add((await store.GetRunAsync(id, CancellationToken.None).ConfigureAwait(false))!);
+            var failed = done.Count(r => r.Status != RunState.Succeeded);
+            if (failed > 0) throw new InvalidOperationException($"{variant.Name}: {failed} of {count} runs did not succeed");
+            var latencies = done.Select(r => r.StartedAt!.Value - r.CreatedAt).Order().ToList();
+            var span = done.Max(r => r.EndedAt!.Value) - done.Min(r => r.CreatedAt);
+            var p50 = Percentile(latencies, 0.50);
+            var p95 = Percentile(latencies, 0.95);
+            var workers = string.Join(", ", done.GroupBy(r => r.Worker).Select(g => g.Count()));
+            progress.WriteLine($"  {variant.Name}: {count} runs in {ResultTable.Time(span)} ({count / span.TotalSeconds:0} runs/s), latency p50 {ResultTable.Time(p50)}, p95 {ResultTable.Time(p95)}; runs per worker host: {workers}");
+            var scenario = new Scenario
+            {
+                Name = variant.Name,
+                Description = variant.Work,
+                Work = $"{count:N0} runs, {variant.Work}",
+                Items = count,
+                Unit = ("runs", "run"),
+            };
+            return new Measurement(scenario, [span], 1, 0, [0, 0, 0], setup.Elapsed, $"runs per host: {workers}; created → started max {ResultTable.Time(latencies[^1])}")
+            {
+                Latency = (p50, p95),
+            };
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                host.Dispose();
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="count"/> runs back to back and waits (up to 5 minutes) until none is queued or running.</summary>
+    private static async Task<List<Guid>> RunBatchAsync(RunLauncher launcher, IRunStore store, int count, string what)
+    {
+        var ids = new List<Guid>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var started = await launcher.StartAsync(new RunRequest("trivial", new JsonObject(), "benchmark"), CancellationToken.None).ConfigureAwait(false);
+            ids.Add(started.Run?.Id ?? throw new InvalidOperationException($"the {what} run did not start: {started.NotFound} {string.Join("; ", started.Problems)}"));
+        }
+
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            var live = await store.ListRunsAsync(new RunQuery { Statuses = [RunState.Queued, RunState.Running], Limit = 1 }, CancellationToken.None).ConfigureAwait(false);
+            if (live.Count == 0) return ids;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {what} runs did not all end within 5 minutes");
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    private static IHost Build(string data, string? database, int threads)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rpa:DataDirectory"] = data,
+            ["Rpa:Store"] = database is null ? "Sqlite" : "Postgres",
+            ["Rpa:ConnectionString"] = database,
+            ["Rpa:BotsDirectory"] = "",
+            ["Rpa:WorkerCount"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rpa:ReconcileOnStart"] = "false",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddRpaHost();
+        builder.Services.AddRpaRuntime(runtime => runtime.AddWorker());
+        return builder.Build();
+    }
+
+    private static TimeSpan Percentile(List<TimeSpan> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rpa.Host.Server;
+using Rpa.Runtime.Hosting;
+using Rpa.Runtime.Queues;
+using Rpa.Runtime.Store;
+using Rpa.Runtime.Tests.Postgres;
+using Xunit.Abstractions;
+
+namespace Rpa.Runtime.Tests.Queues;
+
+/// <summary>
+/// Work queues in the scale-out setting: one process adds items (an API node without a worker), two `rpa worker`
+/// hosts take them from one PostgreSQL database. The claim is one conditional update, so no item is taken twice.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster cluster, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Items = 40;
+    private const string Bot = "queue-demo";
+
+    private readonly string _data = RuntimeFactory.NewDataDirectory();
+    private readonly List<IHost> _hosts = [];
+
+    [Fact]
+    public async Task Two_workers_share_forty_queue_items_and_take_each_exactly_once()
+    {
+        var database = await cluster.CreateDatabaseAsync("queues");
+        var queuer = await Queuer.StartAsync(database, Path.Combine(_data, "queuer"));
+        _hosts.Add(queuer);
+        var bots = Path.Combine(_data, "bots");
+        Directory.CreateDirectory(Path.Combine(bots, Bot));
+        File.Copy(Path.Combine(RuntimeFactory.SampleBots, Bot, "bot.json"), Path.Combine(bots, Bot, "bot.json"));
+        await queuer.PublishAsync(File.ReadAllText(Path.Combine(bots, Bot, "bot.json")));
+        var catalog = queuer.Services.GetRequiredService<QueueCatalog>();
+        var (errors, _) = await catalog.SaveAsync(new QueueDefinition("shared", Bot) { LeaseSeconds = 30 }, CancellationToken.None);
+        errors.Should().BeEmpty();
+
+        // Each item takes 0.1 s, so a worker with 2 slots cannot take all 40 before the other one asks.
+        await catalog.AddItemsAsync(Enumerable.Range(1, Items).Select(i => new QueueItemRecord
+        {
+            QueueName = "shared",
+            Reference = $"S-{i:00}",
+            Payload = new JsonObject { ["amount"] = i, ["seconds"] = 0.1 }.ToJsonString(),
+        }).ToList(), CancellationToken.None);
+
+        var workers = new[] { BuildWorker(database, "a"), BuildWorker(database, "b") };
+        await Task.WhenAll(workers.Select(w => w.StartAsync()));
+
+        var queues = queuer.Services.GetRequiredService<IQueueStore>();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        IReadOnlyList<QueueItemRecord> items;
+        while (true)
+        {
+            items = await queues.ListItemsAsync(new QueueItemQuery("shared") { Limit = 1000 }, CancellationToken.None);
+            if (items.All(i => i.Status is QueueItemStatus.Successful or QueueItemStatus.Failed)) break;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("items still open: " + string.Join(", ", items.Where(i => i.Status is QueueItemStatus.New or QueueItemStatus.InProgress).Select(i => $"{i.Reference} {i.Status}")));
+            await Task.Delay(50);
+        }
+
+        var store = queuer.Services.GetRequiredService<IRunStore>();
+        var runs = await store.ListRunsAsync(new RunQuery { Bot = Bot, Limit = 1000 }, CancellationToken.None);
+        output.WriteLine($"{Items} items done; " + string.Join(", ", runs.GroupBy(r => r.Worker).Select(g => $"{g.Key} ran {g.Count()}")));
+
+        items.Should().HaveCount(Items).And.OnlyContain(i => i.Status == QueueItemStatus.Successful, "every item ends successful");
+        items.Should().OnlyContain(i => i.Attempts == 1, "no item was taken twice");
+        runs.Should().HaveCount(Items, "one run per item");
+        runs.Should().OnlyContain(r => r.Status == RunState.Succeeded);
+        runs.Select(r => JsonNode.Parse(r.Inputs)!["item"]!["reference"]!.GetValue<string>()).Should().OnlyHaveUniqueItems();
+        var workerIds = workers.Select(w => w.Services.GetRequiredService<WorkerIdentity>().Id).ToList();
+        runs.Select(r => r.Worker).Should().OnlyContain(w => workerIds.Contains(w!));
+        runs.GroupBy(r => r.Worker).Should().HaveCount(2, "both workers took items");
+        foreach (var item in items) item.RunIds.Should().Be(item.RunId.ToString(), "item {0} had one attempt", item.Reference);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            try
+            {
+                await host.StopAsync(TimeSpan.FromSeconds(5));
+            }
+            finally
+            {
+                host.Dispose();
+            }
+        }
+
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>What `rpa worker --queues default` builds, with 2 slots.</summary>
+    private IHost BuildWorker(string database, string name)
+    {
+        var host = WorkerCommand.Build(
+            [
+                "--Rpa:Store=Postgres",
+                $"--Rpa:ConnectionString={database}",
+                $"--Rpa:DataDirectory={Path.Combine(_data, name)}",
+                "--Rpa:BotsDirectory=",
+                "--Rpa:WorkerCount=2",
+                "--Rpa:ReconcileOnStart=false",
+                "--Rpa:ShutdownTimeout=00:00:02",
+                "--Rpa:JournalFlushInterval=00:00:00.050",
+                "--Rpa:QueueSweepInterval=00:00:00.500",
+            ],
+            ["default"]);
+        _hosts.Add(host);
+        return host;
+    }
+}
