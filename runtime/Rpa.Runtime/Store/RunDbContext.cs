@@ -18,6 +18,10 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
 
+    // ---- triggers ----
+    public DbSet<WebhookSecretRecord> WebhookSecrets => Set<WebhookSecretRecord>();
+    // ---- end triggers ----
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are UTC everywhere; SQLite gives them back without a kind.
@@ -48,7 +52,7 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             run.ToTable("runs");
             run.HasKey(r => r.Id);
             run.Property(r => r.BotName).HasMaxLength(200);
-            run.Property(r => r.Trigger).HasMaxLength(200);
+            run.Property(r => r.Trigger).HasMaxLength(1000); // "file:" and a dropped file's full path
             run.Property(r => r.Queue).HasMaxLength(50);
             run.Property(r => r.Worker).HasMaxLength(200);
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
@@ -77,6 +81,17 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             artifact.HasKey(a => a.Id);
             artifact.HasIndex(a => a.RunId);
         });
+
+        // ---- triggers ----
+        modelBuilder.Entity<WebhookSecretRecord>(secret =>
+        {
+            secret.ToTable("webhook_secrets");
+            secret.HasKey(w => new { w.BotName, w.Hook });
+            secret.Property(w => w.BotName).HasMaxLength(200);
+            secret.Property(w => w.Hook).HasMaxLength(100);
+            secret.Property(w => w.Hash).HasMaxLength(64);
+        });
+        // ---- end triggers ----
     }
 
     internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
