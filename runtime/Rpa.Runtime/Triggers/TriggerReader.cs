@@ -30,6 +30,7 @@ public static class TriggerReader
             case null:
                 break;
             case JsonArray list:
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 for (var i = 0; i < list.Count; i++)
                 {
                     if (list[i] is not JsonObject json)
@@ -38,11 +39,13 @@ public static class TriggerReader
                         continue;
                     }
 
-                    if (ReadOne(bot, json, i, problems) is { } trigger)
+                    if (Text(json, "name") is { Length: > 0 } name && !names.Add(name))
                     {
-                        if (triggers.Any(t => t.Name == trigger.Name)) problems.Add(Problem($"triggers[{trigger.Name}].name", $"two triggers are named '{trigger.Name}'; names must be unique in the bot"));
-                        else triggers.Add(trigger);
+                        problems.Add(Problem($"triggers[{name}].name", $"two triggers are named '{name}'; names must be unique in the bot"));
+                        continue;
                     }
+
+                    if (ReadOne(bot, json, i, problems) is { } trigger) triggers.Add(trigger);
                 }
 
                 break;
