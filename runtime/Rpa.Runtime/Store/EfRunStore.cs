@@ -115,9 +115,9 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     public async Task<RunStartOutcome> TryStartRunAsync(Guid runId, string worker, int? maxRunning, CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        var now = time.GetUtcNow().UtcDateTime;
         if (maxRunning is not { } max)
         {
+            var now = time.GetUtcNow().UtcDateTime;
             var started = await db.Runs
                 .Where(r => r.Id == runId && r.Status == RunState.Queued)
                 .ExecuteUpdateAsync(
@@ -142,13 +142,16 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken).ConfigureAwait(false);
         }
 
+        // The start time is taken holding the lock, so it is never before the end of the run whose slot this one takes.
+        var startedAt = time.GetUtcNow().UtcDateTime;
+
         var changed = await db.Runs
             .Where(r => r.Id == runId && r.Status == RunState.Queued
                 && db.Runs.Count(o => o.BotName == bot && o.Status == RunState.Running) < max)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, RunState.Running)
                     .SetProperty(r => r.Worker, worker)
-                    .SetProperty(r => r.StartedAt, now)
+                    .SetProperty(r => r.StartedAt, startedAt)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1),
                 cancellationToken)
             .ConfigureAwait(false);
