@@ -196,6 +196,22 @@ public abstract class TriggersApiTests(ServerFixture server)
         errors["triggers[nightly].timeZone"]![0]!.GetValue<string>().Should().StartWith("unknown time zone 'Nowhere/City'");
     }
 
+    [Fact]
+    public async Task A_run_started_from_a_ui_says_manual_and_other_trigger_names_are_refused()
+    {
+        await _client.SaveAndPublishAsync(TestBots.Greeter("pressed"));
+
+        var manual = await _client.PostAsJsonAsync("/api/runs", new JsonObject { ["bot"] = "pressed", ["trigger"] = "manual" });
+        var forged = await _client.PostAsJsonAsync("/api/runs", new JsonObject { ["bot"] = "pressed", ["trigger"] = "schedule:nightly" });
+
+        manual.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await manual.ReadObjectAsync())["trigger"]!.GetValue<string>().Should().Be("manual");
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await forged.ReadObjectAsync())["detail"]!.GetValue<string>().Should().Contain("'trigger' is \"api\" (the default) or \"manual\"");
+        var api = await _client.StartRunAsync("pressed");
+        (await _client.GetRunAsync(api))["trigger"]!.GetValue<string>().Should().Be("api");
+    }
+
     private RecurringJobDto? RecurringJob(string id)
     {
         using var connection = Services.GetRequiredService<JobStorage>().GetConnection();
