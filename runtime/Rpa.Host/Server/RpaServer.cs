@@ -74,6 +74,7 @@ public sealed class RpaServer
             endpoints.MapBotsApi();
             endpoints.MapRunsApi();
             endpoints.MapTriggersApi();
+            endpoints.MapApprovalsApi();
             if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
         });
         return app;

@@ -72,6 +72,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<RunReconciler>();
         services.AddHostedService<TriggerStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<FileDropWatcher>());
+        services.AddHostedService<StaleRunSweeper>();
 
         configure?.Invoke(new RuntimeBuilder(services));
         return services;

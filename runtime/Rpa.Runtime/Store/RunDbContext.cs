@@ -21,6 +21,7 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
     // ---- triggers ----
     public DbSet<WebhookSecretRecord> WebhookSecrets => Set<WebhookSecretRecord>();
     // ---- end triggers ----
+    public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +93,19 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             secret.Property(w => w.Hash).HasMaxLength(64);
         });
         // ---- end triggers ----
+        // Approvals (durable waits).
+        modelBuilder.Entity<ApprovalRecord>(approval =>
+        {
+            approval.ToTable("approvals");
+            approval.HasKey(a => a.Id);
+            approval.Property(a => a.BotName).HasMaxLength(200);
+            approval.Property(a => a.ActivityId).HasMaxLength(200);
+            approval.Property(a => a.Title).HasMaxLength(1000);
+            approval.Property(a => a.DecidedBy).HasMaxLength(200);
+            approval.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            approval.HasIndex(a => new { a.Status, a.RequestedAt });
+            approval.HasIndex(a => a.RunId);
+        });
     }
 
     internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
