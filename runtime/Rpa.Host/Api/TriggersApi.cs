@@ -177,7 +177,7 @@ public static class TriggersApi
             var lastRun = last is null ? null : new TriggerRunResponse(last.Id, last.Status.ToApiName(), last.CreatedAt, last.EndedAt);
             list.Add(trigger switch
             {
-                ScheduleTrigger s => new TriggerResponse(bot, version, s.Name, s.Type, s.RunTrigger, s.Cron, s.TimeZone.Id, s.NextOccurrence(now),
+                ScheduleTrigger s => new TriggerResponse(bot, version, s.Name, s.Type, s.RunTrigger, s.Cron, s.TimeZone.Id, s.NextOccurrence(now)?.ToUniversalTime(),
                     null, null, null, null, null, s.Inputs.DeepClone(), lastRun),
                 WebhookTrigger w => new TriggerResponse(bot, version, w.Name, w.Type, w.RunTrigger, null, null, null,
                     HookUrl(bot, w.Name), secrets.Any(x => x.BotName == bot && x.Hook == w.Name), null, null, null,

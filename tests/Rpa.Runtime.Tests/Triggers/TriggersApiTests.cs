@@ -44,6 +44,7 @@ public abstract class TriggersApiTests(ServerFixture server)
         var nightly = triggers["triggers"]![0]!;
         nightly["type"]!.GetValue<string>().Should().Be("schedule");
         nightly["timeZone"]!.GetValue<string>().Should().Be("Europe/Berlin");
+        nightly["nextFireAt"]!.GetValue<string>().Should().EndWith("+00:00", "times in the API are UTC");
         var next = nightly["nextFireAt"]!.GetValue<DateTimeOffset>();
         next.Should().BeAfter(DateTimeOffset.UtcNow);
         TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).Hour.Should().Be(2, "it fires at 02:00 Berlin time");
