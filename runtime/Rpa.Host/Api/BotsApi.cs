@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rpa.Runtime.Bots;
 using Rpa.Runtime.Store;
+using Rpa.Runtime.Triggers;
 
 namespace Rpa.Host.Api;
 
@@ -73,12 +74,16 @@ public static class BotsApi
         return TypedResults.Created($"/api/bots/{Uri.EscapeDataString(saved.BotName)}/versions/{saved.Version}", BotVersionResponse.From(saved, null));
     }
 
-    private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> PublishAsync(string name, int version, IRunStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> PublishAsync(
+        string name, int version, IRunStore store, ScheduleRegistrar schedules, CancellationToken cancellationToken)
     {
         if (!await store.PublishAsync(name, version, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound($"Bot '{name}' has no version {version}.");
         }
+
+        // The published version's schedules replace the earlier one's (file drops and webhooks read the published version as they go).
+        await schedules.SyncAsync(cancellationToken).ConfigureAwait(false);
 
         var bot = await store.GetBotAsync(name, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(BotResponse.From(bot!));

@@ -17,8 +17,8 @@ public static class RunsApi
         var runs = app.MapGroup("/api/runs").WithTags("Runs");
         runs.MapPost("/", StartAsync)
             .Accepts<object>("application/json")
-            .WithSummary("Starts a run: { \"bot\": name, \"version\": n (optional; default the published one), \"inputs\": { ... } }.");
-        runs.MapGet("/", ListAsync).WithSummary("Runs, newest first; filter by bot, status (comma-separated), from and to (ISO 8601), limit.");
+            .WithSummary("Starts a run: { \"bot\": name, \"version\": n (optional; default the published one), \"inputs\": { ... }, \"trigger\": \"api\" or \"manual\" (optional) }.");
+        runs.MapGet("/", ListAsync).WithSummary("Runs, newest first; filter by bot, status (comma-separated), trigger (e.g. schedule:nightly), from and to (ISO 8601), limit.");
         runs.MapGet("/{id:guid}", GetAsync).WithSummary("One run: status, times, inputs, outputs, error.");
         runs.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("The run's journal: one entry per activity execution.");
         runs.MapGet("/{id:guid}/logs", LogsAsync).WithSummary("The run's log events.");
@@ -57,14 +57,26 @@ public static class RunsApi
                 return ApiProblems.BadRequest("'inputs' must be a JSON object of input name: value.");
         }
 
-        var result = await launcher.StartAsync(new RunRequest(bot, inputs) { Version = version }, cancellationToken).ConfigureAwait(false);
+        var trigger = "api";
+        if (body["trigger"] is { } triggerNode)
+        {
+            // A person pressing Run in a UI says so; every other trigger (schedule, webhook, file) is the runtime's to set.
+            if (triggerNode is not JsonValue t || !t.TryGetValue<string>(out var given) || given is not ("api" or "manual"))
+            {
+                return ApiProblems.BadRequest("'trigger' is \"api\" (the default) or \"manual\" (started by a person in a UI).");
+            }
+
+            trigger = given;
+        }
+
+        var result = await launcher.StartAsync(new RunRequest(bot, inputs, trigger) { Version = version }, cancellationToken).ConfigureAwait(false);
         if (result.NotFound is { } missing) return ApiProblems.NotFound(missing);
         if (result.Run is null) return ApiProblems.Invalid($"The run of bot '{bot}' cannot start", result.Problems);
         return TypedResults.Accepted($"/api/runs/{result.Run.Id}", RunResponse.From(result.Run));
     }
 
     private static async Task<Results<Ok<RunResponse[]>, ProblemHttpResult>> ListAsync(
-        IRunStore store, CancellationToken cancellationToken, string? bot = null, string? status = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100)
+        IRunStore store, CancellationToken cancellationToken, string? bot = null, string? status = null, string? trigger = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100)
     {
         var statuses = new List<RunState>();
         foreach (var part in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -82,6 +94,7 @@ public static class RunsApi
         {
             Bot = bot,
             Statuses = statuses,
+            Trigger = trigger,
             CreatedFrom = from?.UtcDateTime,
             CreatedTo = to?.UtcDateTime,
             Limit = limit,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rpa.Engine.Descriptors;
 using Rpa.Host.Bots;
+using Rpa.Runtime.Triggers;
 
 namespace Rpa.Host.Cli;
 
@@ -18,6 +19,12 @@ internal static class ValidateCommand
         {
             var file = BotFile.Resolve(parse.GetValue(bot)!);
             var (compiled, problems, name) = new BotLoader(registry).Load(file);
+            if (compiled is not null && TriggerReader.Read(compiled.Definition).Problems is { Count: > 0 } triggerProblems)
+            {
+                // The runtime refuses a bot whose triggers or concurrency limit are wrong; say so before it is deployed.
+                (compiled, problems) = (null, triggerProblems);
+            }
+
             if (parse.GetValue(json))
             {
                 var result = new JsonObject

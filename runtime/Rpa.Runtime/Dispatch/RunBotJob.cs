@@ -10,6 +10,7 @@ using Rpa.Engine.Validation;
 using Rpa.Engine.Values;
 using Rpa.Runtime.Hosting;
 using Rpa.Runtime.Store;
+using Rpa.Runtime.Triggers;
 
 namespace Rpa.Runtime.Dispatch;
 
@@ -27,6 +28,7 @@ public sealed class RunBotJob(
     WorkerIdentity worker,
     IOptions<RuntimeOptions> options,
     IServiceProvider services,
+    IBackgroundJobClient jobs,
     ILoggerFactory loggers,
     TimeProvider time)
 {
@@ -62,9 +64,22 @@ public sealed class RunBotJob(
             return;
         }
 
-        if (!await StoreRetry.ExecuteAsync(async token => await store.TryStartRunAsync(runId, worker.Id, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+        // The bot's concurrency limit ("concurrency": { "max": n }) is checked by the store as the run starts, across every worker.
+        var limit = await ConcurrencyLimitAsync(run, cancellationToken).ConfigureAwait(false);
+        var outcome = await StoreRetry.ExecuteAsync(async token => await store.TryStartRunAsync(runId, worker.Id, limit, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (outcome == RunStartOutcome.NotQueued)
         {
             _logger.LogInformation("Run {RunId} is {Status}, not queued; this dispatch does nothing", runId, run.Status);
+            return;
+        }
+
+        if (outcome == RunStartOutcome.AtLimit)
+        {
+            // The run stays Queued (never lost): a run of this bot that ends dispatches the oldest waiting one at once, and
+            // this one looks again after the delay in case that wake-up went to another run or process.
+            var delay = options.Value.ConcurrencyRetryDelay;
+            _logger.LogInformation("Run {RunId}: bot {Bot} already runs {Max} run(s) at once; the run waits {Delay} s for a free slot", runId, run.BotName, limit, delay.TotalSeconds);
+            jobs.ScheduleRun(runId, run.Queue, delay);
             return;
         }
 
@@ -80,6 +95,35 @@ public sealed class RunBotJob(
         {
             _logger.LogError(e, "Run {RunId} could not be run", runId);
             await CompleteAsync(runId, RunState.Failed, null, Problem("the runtime could not run the bot: " + e.Message), false).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (limit is not null) await WakeNextAsync(run).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int?> ConcurrencyLimitAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var compiled = await StoreRetry.ExecuteAsync(async token => await bots.GetAsync(run.BotName, run.BotVersion, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return compiled?.Bot is { } bot ? TriggerReader.ReadValid(bot.Definition).MaxConcurrency : null;
+    }
+
+    /// <summary>A slot of the bot's concurrency limit is free: dispatches its oldest queued run now, rather than after its retry delay.</summary>
+    private async Task WakeNextAsync(RunRecord run)
+    {
+        try
+        {
+            var queued = await store.ListRunsAsync(new RunQuery { Bot = run.BotName, Statuses = [RunState.Queued], Limit = 1000 }, CancellationToken.None).ConfigureAwait(false);
+            if (queued.Count > 0)
+            {
+                var next = queued[^1];
+                jobs.EnqueueRun(next.Id, next.Queue);
+            }
+        }
+        catch (Exception e)
+        {
+            // The waiting runs still look again after their retry delay.
+            _logger.LogWarning(e, "Run {RunId} ended; dispatching the next queued run of bot {Bot} failed", run.Id, run.BotName);
         }
     }
 

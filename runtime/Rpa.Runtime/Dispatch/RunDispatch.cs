@@ -7,4 +7,8 @@ public static class RunDispatch
 {
     public static string EnqueueRun(this IBackgroundJobClient client, Guid runId, string queue) =>
         client.Enqueue<RunBotJob>(queue, job => job.ExecuteAsync(runId, CancellationToken.None));
+
+    /// <summary>Dispatches the run again after <paramref name="delay"/> (a run waiting for a free slot of its bot's concurrency limit).</summary>
+    public static string ScheduleRun(this IBackgroundJobClient client, Guid runId, string queue, TimeSpan delay) =>
+        client.Schedule<RunBotJob>(queue, job => job.ExecuteAsync(runId, CancellationToken.None), delay);
 }

@@ -50,6 +50,28 @@ public sealed class RuntimeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan JournalFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a run that found its bot at its concurrency limit waits before it looks for a free slot again (a run of the bot that ends wakes the oldest waiting one at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan ConcurrencyRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the worker looks for delayed jobs and due schedules (Hangfire's default is 15 s; a schedule fires late by up to this).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often file-drop folders are scanned for new files and for files whose runs ended (a file watcher also wakes the scan early).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan FileDropScanInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A dropped file is picked only when it has not changed for this long (so a file still being copied is not taken half-written).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan FileDropSettleTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Watch the file-drop folders of published bots in this process (any number of processes may: a file is claimed once).</summary>
+    public bool FileDrops { get; set; } = true;
+
+    /// <summary>The largest webhook body accepted, in bytes.</summary>
+    [Range(1, 100 * 1024 * 1024)]
+    public int WebhookMaxBodyBytes { get; set; } = 1024 * 1024;
     /// <summary>How often a running job renews its lease on the run (a heartbeat in the store).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan RunHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);

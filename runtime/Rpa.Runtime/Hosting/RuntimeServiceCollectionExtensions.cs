@@ -11,6 +11,7 @@ using Rpa.Runtime.Dispatch;
 using Rpa.Runtime.Queues;
 using Rpa.Runtime.Runs;
 using Rpa.Runtime.Store;
+using Rpa.Runtime.Triggers;
 
 namespace Rpa.Runtime.Hosting;
 
@@ -41,6 +42,12 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<QueueDispatch>();
         services.AddSingleton<QueueCatalog>();
         services.AddTransient<QueueItemJob>();
+        // Triggers: schedules (Hangfire recurring jobs), webhook secrets, file drops; all read the published versions.
+        services.AddSingleton<TriggerCatalog>();
+        services.AddSingleton<ScheduleRegistrar>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<FileDropWatcher>();
+        services.AddTransient<ScheduleJob>();
 
         // Hangfire: this host's own storage instance (not the static JobStorage.Current), so hosts in one process stay apart.
         // In memory beside SQLite (one process); on PostgreSQL beside a PostgreSQL store, so several processes share the queues.
@@ -65,11 +72,13 @@ public static class RuntimeServiceCollectionExtensions
                 .UseLogProvider(HangfireLogRouter.Instance);
         });
 
-        // Order matters: the schema first, then the bots folder, then reconcile, then (AddWorker) the Hangfire server.
+        // Order matters: the schema first, then the bots folder, then reconcile and the schedules, then (AddWorker) the Hangfire server.
         services.AddHostedService<StoreMigrator>();
         services.AddHostedService<BotFolderImporter>();
         services.AddHostedService<QueuesFileImporter>();
         services.AddHostedService<RunReconciler>();
+        services.AddHostedService<TriggerStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<FileDropWatcher>());
         services.AddHostedService<StaleRunSweeper>();
 
         configure?.Invoke(new RuntimeBuilder(services));
@@ -86,6 +95,7 @@ public static class RuntimeServiceCollectionExtensions
             server.Queues = options.Queues;
             server.WorkerCount = options.WorkerCount;
             server.ShutdownTimeout = options.ShutdownTimeout;
+            server.SchedulePollingInterval = options.SchedulePollInterval;
             server.Activator = provider.GetRequiredService<JobActivator>();
             server.FilterProvider = provider.GetRequiredService<IJobFilterProvider>();
         });

@@ -33,7 +33,7 @@ public sealed class RunLauncher(IRunStore store, BotCache bots, IBackgroundJobCl
         var record = await store.GetBotVersionAsync(bot.Name, version.Value, cancellationToken).ConfigureAwait(false);
         var run = new RunRecord
         {
-            Id = Guid.CreateVersion7(),
+            Id = request.RunId ?? Guid.CreateVersion7(),
             BotName = bot.Name,
             BotVersion = version.Value,
             Trigger = request.Trigger,

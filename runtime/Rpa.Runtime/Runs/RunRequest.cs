@@ -7,4 +7,7 @@ public sealed record RunRequest(string Bot, JsonObject Inputs, string Trigger = 
 {
     /// <summary>A specific saved version; null: the published one.</summary>
     public int? Version { get; init; }
+
+    /// <summary>The new run's id; null: a new one. A file drop names it before the run exists (in the claimed file's name).</summary>
+    public Guid? RunId { get; init; }
 }

@@ -105,26 +105,63 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         var runs = db.Runs.AsNoTracking();
         if (query.Bot is { } bot) runs = runs.Where(r => r.BotName == bot);
         if (query.Statuses is { Count: > 0 } statuses) runs = runs.Where(r => statuses.Contains(r.Status));
+        if (query.Trigger is { } trigger) runs = runs.Where(r => r.Trigger == trigger);
+        if (query.TriggerPrefix is { } prefix) runs = runs.Where(r => r.Trigger.StartsWith(prefix));
         if (query.CreatedFrom is { } from) runs = runs.Where(r => r.CreatedAt >= from);
         if (query.CreatedTo is { } to) runs = runs.Where(r => r.CreatedAt < to);
         return await runs.OrderByDescending(r => r.CreatedAt).Take(query.Limit).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> TryStartRunAsync(Guid runId, string worker, CancellationToken cancellationToken)
+    public async Task<RunStartOutcome> TryStartRunAsync(Guid runId, string worker, int? maxRunning, CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        var now = time.GetUtcNow().UtcDateTime;
+        if (maxRunning is not { } max)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var started = await db.Runs
+                .Where(r => r.Id == runId && r.Status == RunState.Queued)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Status, RunState.Running)
+                        .SetProperty(r => r.Worker, worker)
+                        .SetProperty(r => r.StartedAt, now)
+                        .SetProperty(r => r.HeartbeatAt, now)
+                        .SetProperty(r => r.Attempts, r => r.Attempts + 1),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return started == 1 ? RunStartOutcome.Started : RunStartOutcome.NotQueued;
+        }
+
+        // The count and the change are one step for every process: SQLite takes its write lock when the transaction
+        // begins (BEGIN IMMEDIATE); PostgreSQL takes a lock per bot for the transaction, so two workers starting runs of
+        // one bot at once take turns, and the second one's count sees the first one's run.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var bot = await db.Runs.Where(r => r.Id == runId).Select(r => r.BotName).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (bot is null) return RunStartOutcome.NotQueued;
+        if (db.Database.IsNpgsql())
+        {
+            var key = "rpa-concurrency:" + bot;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken).ConfigureAwait(false);
+        }
+
+        // The start time is taken holding the lock, so it is never before the end of the run whose slot this one takes.
+        var startedAt = time.GetUtcNow().UtcDateTime;
+
         var changed = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunState.Queued)
+            .Where(r => r.Id == runId && r.Status == RunState.Queued
+                && db.Runs.Count(o => o.BotName == bot && o.Status == RunState.Running) < max)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, RunState.Running)
                     .SetProperty(r => r.Worker, worker)
-                    .SetProperty(r => r.StartedAt, now)
-                    .SetProperty(r => r.HeartbeatAt, now)
+                    .SetProperty(r => r.StartedAt, startedAt)
+                    .SetProperty(r => r.HeartbeatAt, startedAt)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1),
                 cancellationToken)
             .ConfigureAwait(false);
-        return changed == 1;
+        var outcome = changed == 1 ? RunStartOutcome.Started
+            : await db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunState.Queued, cancellationToken).ConfigureAwait(false) ? RunStartOutcome.AtLimit
+            : RunStartOutcome.NotQueued;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 
     public async Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken)
@@ -287,6 +324,43 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     {
         await using var db = createContext();
         return await db.Artifacts.AsNoTracking().Where(a => a.RunId == runId).OrderBy(a => a.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetWebhookSecretAsync(string bot, string hook, string hash, CancellationToken cancellationToken)
+    {
+        // Two rotations at once: the second insert fails on the key and the loop replaces the first one's hash instead.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = createContext();
+            var now = time.GetUtcNow().UtcDateTime;
+            var changed = await db.WebhookSecrets.Where(w => w.BotName == bot && w.Hook == hook)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Hash, hash).SetProperty(w => w.CreatedAt, now), cancellationToken)
+                .ConfigureAwait(false);
+            if (changed == 1) return;
+            db.WebhookSecrets.Add(new WebhookSecretRecord { BotName = bot, Hook = hook, Hash = hash, CreatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    public async Task<WebhookSecretRecord?> GetWebhookSecretAsync(string bot, string hook, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.WebhookSecrets.AsNoTracking().FirstOrDefaultAsync(w => w.BotName == bot && w.Hook == hook, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<WebhookSecretRecord>> ListWebhookSecretsAsync(string? bot, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var secrets = db.WebhookSecrets.AsNoTracking();
+        if (bot is not null) secrets = secrets.Where(w => w.BotName == bot);
+        return await secrets.OrderBy(w => w.BotName).ThenBy(w => w.Hook).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> PauseRunAsync(Guid runId, string pausedState, ApprovalRecord? approval, CancellationToken cancellationToken)

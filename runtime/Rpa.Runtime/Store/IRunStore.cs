@@ -27,8 +27,12 @@ public interface IRunStore
 
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Atomically moves the run from Queued to Running for <paramref name="worker"/>; false when it was not queued (so a run dispatched twice runs once).</summary>
-    Task<bool> TryStartRunAsync(Guid runId, string worker, CancellationToken cancellationToken);
+    /// <summary>
+    /// Atomically moves the run from Queued to Running for <paramref name="worker"/> (so a run dispatched twice runs once).
+    /// With <paramref name="maxRunning"/>, only while fewer runs of its bot are Running than that, checked and changed as one
+    /// step across every process sharing the store; otherwise the run stays Queued (<see cref="RunStartOutcome.AtLimit"/>).
+    /// </summary>
+    Task<RunStartOutcome> TryStartRunAsync(Guid runId, string worker, int? maxRunning, CancellationToken cancellationToken);
 
     /// <summary>Ends a running run; false when it was not running (cancelled while queued, or already ended).</summary>
     Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken);
@@ -65,6 +69,15 @@ public interface IRunStore
 
     Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(Guid runId, CancellationToken cancellationToken);
 
+    // ---- triggers (webhook secrets) ----
+
+    /// <summary>Sets (or replaces) the SHA-256 hash of a webhook trigger's secret.</summary>
+    Task SetWebhookSecretAsync(string bot, string hook, string hash, CancellationToken cancellationToken);
+
+    Task<WebhookSecretRecord?> GetWebhookSecretAsync(string bot, string hook, CancellationToken cancellationToken);
+
+    /// <summary>Every webhook secret (hashes), of one bot or of all.</summary>
+    Task<IReadOnlyList<WebhookSecretRecord>> ListWebhookSecretsAsync(string? bot, CancellationToken cancellationToken);
     /// <summary>
     /// Moves a running run to Waiting with what it needs to resume, and records the approval it waits for (if it waits for one),
     /// in one transaction; false when it was not running.

@@ -18,6 +18,9 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
 
+    // ---- triggers ----
+    public DbSet<WebhookSecretRecord> WebhookSecrets => Set<WebhookSecretRecord>();
+    // ---- end triggers ----
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
     // --- Work queues (docs/queues.md) ---
     public DbSet<QueueRecord> Queues => Set<QueueRecord>();
@@ -56,7 +59,7 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             run.ToTable("runs");
             run.HasKey(r => r.Id);
             run.Property(r => r.BotName).HasMaxLength(200);
-            run.Property(r => r.Trigger).HasMaxLength(200);
+            run.Property(r => r.Trigger).HasMaxLength(1000); // "file:" and a dropped file's full path
             run.Property(r => r.Queue).HasMaxLength(50);
             run.Property(r => r.Worker).HasMaxLength(200);
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
@@ -86,6 +89,16 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             artifact.HasIndex(a => a.RunId);
         });
 
+        // ---- triggers ----
+        modelBuilder.Entity<WebhookSecretRecord>(secret =>
+        {
+            secret.ToTable("webhook_secrets");
+            secret.HasKey(w => new { w.BotName, w.Hook });
+            secret.Property(w => w.BotName).HasMaxLength(200);
+            secret.Property(w => w.Hook).HasMaxLength(100);
+            secret.Property(w => w.Hash).HasMaxLength(64);
+        });
+        // ---- end triggers ----
         // Approvals (durable waits).
         modelBuilder.Entity<ApprovalRecord>(approval =>
         {

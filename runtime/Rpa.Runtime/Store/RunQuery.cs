@@ -7,6 +7,12 @@ public sealed record RunQuery
 
     public IReadOnlyList<RunState>? Statuses { get; init; }
 
+    /// <summary>Runs started by exactly this trigger ("api", "schedule:nightly", ...).</summary>
+    public string? Trigger { get; init; }
+
+    /// <summary>Runs whose trigger starts with this text (e.g. "file:/in/" for a file drop's runs).</summary>
+    public string? TriggerPrefix { get; init; }
+
     /// <summary>Runs created at or after this time (UTC).</summary>
     public DateTime? CreatedFrom { get; init; }
 

@@ -9,7 +9,7 @@ public sealed class RunRecord
 
     public int BotVersion { get; set; }
 
-    /// <summary>What started it: "api", "manual", later "schedule:…", "webhook:…".</summary>
+    /// <summary>What started it: "api", "manual", "schedule:NAME", "webhook:NAME", "file:PATH" (the dropped file), "queue:…".</summary>
     public required string Trigger { get; set; }
 
     /// <summary>The inputs as a JSON object.</summary>

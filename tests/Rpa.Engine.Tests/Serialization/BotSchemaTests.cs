@@ -147,7 +147,7 @@ public sealed class BotSchemaTests
     }
 
     [Theory]
-    [InlineData("extension and x- keys", """{"$schema": "https://rpa.dev/schemas/bot-1.json", "name": "b", "root": {"id": "main", "type": "Sequence"}, "triggers": [{"cron": "0 6 * * *"}], "tags": ["a"], "sla": {"minutes": 5}, "designer": {"zoom": 1}, "concurrency": 1, "queues": ["q"], "x-owner": "me"}""")]
+    [InlineData("extension and x- keys", """{"$schema": "https://rpa.dev/schemas/bot-1.json", "name": "b", "root": {"id": "main", "type": "Sequence"}, "triggers": [{"type": "schedule", "name": "daily", "cron": "0 6 * * *"}], "tags": ["a"], "sla": {"minutes": 5}, "designer": {"zoom": 1}, "concurrency": {"max": 1}, "queues": ["q"], "x-owner": "me"}""")]
     [InlineData("comments and trailing commas", "{\n  // a bot\n  \"name\": \"b\", /* the root */ \"root\": {\"id\": \"main\", \"type\": \"Sequence\",},\n}")]
     [InlineData("data type spellings", """{"name": "b", "inputs": [{"name": "a", "type": "Boolean"}, {"name": "c", "type": "DECIMAL", "default": 1.5, "required": true, "secret": false, "description": "d"}], "variables": [{"name": "d", "type": "date", "value": "2024-01-31"}, {"name": "e", "type": "array"}], "root": {"id": "main", "type": "Sequence"}}""")]
     [InlineData("every kind of input value", """{"name": "b", "root": {"id": "main", "type": "SetVariable", "inputs": {"a": "text", "b": 1.5, "c": true, "d": null, "e": [1, {"js": 1}], "f": {"js": "1 + 1"}, "g": {"liquid": "{{ x }}"}, "h": {"literal": {"js": 5}}, "i": {"js": "x", "note": 1}, "j": {}}}}""")]

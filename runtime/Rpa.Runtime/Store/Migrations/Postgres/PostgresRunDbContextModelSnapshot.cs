@@ -414,8 +414,8 @@ namespace Rpa.Runtime.Store.Migrations.Postgres
 
                     b.Property<string>("Trigger")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Worker")
                         .HasMaxLength(200)
@@ -428,6 +428,29 @@ namespace Rpa.Runtime.Store.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("runs", (string)null);
+                });
+
+            modelBuilder.Entity("Rpa.Runtime.Store.WebhookSecretRecord", b =>
+                {
+                    b.Property<string>("BotName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Hook")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("BotName", "Hook");
+
+                    b.ToTable("webhook_secrets", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -407,7 +407,7 @@ namespace Rpa.Runtime.Store.Migrations.Sqlite
 
                     b.Property<string>("Trigger")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Worker")
@@ -421,6 +421,29 @@ namespace Rpa.Runtime.Store.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("runs", (string)null);
+                });
+
+            modelBuilder.Entity("Rpa.Runtime.Store.WebhookSecretRecord", b =>
+                {
+                    b.Property<string>("BotName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hook")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotName", "Hook");
+
+                    b.ToTable("webhook_secrets", (string)null);
                 });
 #pragma warning restore 612, 618
         }
