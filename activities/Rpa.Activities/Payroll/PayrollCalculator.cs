@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace Rpa.Activities.Payroll;
+
+/// <summary>
+/// Computes each employee's gross, contributions, taxable base, tax, fixed deductions and net from checked input and the rules.
+/// Pure: no I/O, no clock. The steps and the rounding are described in docs/payroll.md.
+/// </summary>
+public sealed class PayrollCalculator(PayrollRules rules)
+{
+    public PayrollRules Rules { get; } = rules;
+
+    public IReadOnlyList<PayrollResult> Calculate(IReadOnlyList<Employee> employees, IReadOnlyList<TimesheetEntry> timesheets)
+    {
+        var byEmployee = timesheets.ToLookup(t => t.EmployeeId, StringComparer.Ordinal);
+        return employees.Select(e => Calculate(e, byEmployee[e.Id].ToList())).ToList();
+    }
+
+    public PayrollResult Calculate(Employee employee, IReadOnlyList<TimesheetEntry> entries)
+    {
+        var (regular, excess) = SplitRegular(entries.Where(e => e.Kind == HoursKind.Regular));
+        var overtime = excess + entries.Where(e => e.Kind == HoursKind.Overtime).Sum(e => e.Hours);
+        var holiday = entries.Where(e => e.Kind == HoursKind.Holiday).Sum(e => e.Hours);
+        var sick = entries.Where(e => e.Kind == HoursKind.Sick).Sum(e => e.Hours);
+        var m = Rules.Multipliers;
+
+        decimal regularPay, overtimePay, holidayPay, sickPay;
+        if (employee.PayType == PayType.Hourly)
+        {
+            regularPay = Money.Round(regular * employee.Rate * m.Regular);
+            overtimePay = Money.Round(overtime * employee.Rate * m.Overtime);
+            holidayPay = Money.Round(holiday * employee.Rate * m.Holiday);
+            sickPay = Money.Round(sick * employee.Rate * m.Sick);
+        }
+        else
+        {
+            // The salary pays for the period, holidays and sick days included; only overtime is paid on top.
+            regularPay = Money.Round(employee.Rate);
+            overtimePay = Rules.SalariedOvertimePaid ? Money.Round(overtime * employee.Rate * m.Overtime / Rules.SalariedStandardHours) : 0m;
+            holidayPay = 0m;
+            sickPay = 0m;
+        }
+
+        var gross = regularPay + overtimePay + holidayPay + sickPay;
+        var contributions = Rules.Contributions
+            .Select(c => new PayLine(c.Name, Money.Round(Math.Min(Math.Max(gross, 0m), c.Cap ?? decimal.MaxValue) * c.Rate)))
+            .ToList();
+        var deductions = Rules.Deductions.Select(d => new PayLine(d.Name, d.Amount)).ToList();
+
+        var taxClass = Rules.TaxClasses[employee.TaxClass];
+        var preTax = contributions.Where((_, i) => Rules.Contributions[i].PreTax).Sum(c => c.Amount)
+            + deductions.Where((_, i) => Rules.Deductions[i].PreTax).Sum(d => d.Amount);
+        var taxableBase = Math.Max(0m, gross - preTax - taxClass.Allowance);
+        var tax = Money.Round(Tax(taxableBase, taxClass.Brackets));
+
+        return new PayrollResult
+        {
+            Employee = employee,
+            RegularHours = regular,
+            OvertimeHours = overtime,
+            HolidayHours = holiday,
+            SickHours = sick,
+            RegularPay = regularPay,
+            OvertimePay = overtimePay,
+            HolidayPay = holidayPay,
+            SickPay = sickPay,
+            Contributions = contributions,
+            TaxableBase = taxableBase,
+            Tax = tax,
+            Deductions = deductions,
+        };
+    }
+
+    /// <summary>Progressive tax: each bracket's rate applies to the part of the base between the previous bracket's upper bound and its own.</summary>
+    public static decimal Tax(decimal taxableBase, IReadOnlyList<TaxBracket> brackets)
+    {
+        var tax = 0m;
+        var lower = 0m;
+        foreach (var bracket in brackets)
+        {
+            var upper = bracket.UpTo ?? decimal.MaxValue;
+            if (taxableBase > lower) tax += (Math.Min(taxableBase, upper) - lower) * bracket.Rate;
+            if (taxableBase <= upper) break;
+            lower = upper;
+        }
+
+        return tax;
+    }
+
+    /// <summary>Regular hours within the threshold, and the hours beyond it (counted per day, ISO week or the whole period), which become overtime.</summary>
+    private (decimal Regular, decimal Excess) SplitRegular(IEnumerable<TimesheetEntry> entries)
+    {
+        if (Rules.OvertimeThreshold is not { } threshold) return (entries.Sum(e => e.Hours), 0m);
+        var regular = 0m;
+        var excess = 0m;
+        foreach (var group in entries.GroupBy(e => Bucket(e.Date)))
+        {
+            var hours = group.Sum(e => e.Hours);
+            regular += Math.Min(hours, threshold);
+            excess += Math.Max(0m, hours - threshold);
+        }
+
+        return (regular, excess);
+    }
+
+    private string Bucket(DateOnly date) => Rules.OvertimePer switch
+    {
+        OvertimePeriod.Day => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        OvertimePeriod.Week => $"{ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue))}",
+        _ => "period",
+    };
+}
