@@ -36,9 +36,9 @@ public sealed class PayrollCalculator(PayrollRules rules)
         {
             // The salary pays for the period, holidays and sick days included; only overtime is paid on top.
             regularPay = Money.Round(employee.Rate);
-            overtimePay = Rules.SalariedOvertimePaid ? Money.Round(overtime * employee.Rate * m.Overtime / Rules.SalariedStandardHours) : 0m;
-            holidayPay = 0m;
-            sickPay = 0m;
+            overtimePay = Rules.SalariedOvertimePaid ? Money.Round(overtime * employee.Rate * m.Overtime / Rules.SalariedStandardHours) : 0.00m;
+            holidayPay = 0.00m;
+            sickPay = 0.00m;
         }
 
         var gross = regularPay + overtimePay + holidayPay + sickPay;
@@ -50,16 +50,16 @@ public sealed class PayrollCalculator(PayrollRules rules)
         var taxClass = Rules.TaxClasses[employee.TaxClass];
         var preTax = contributions.Where((_, i) => Rules.Contributions[i].PreTax).Sum(c => c.Amount)
             + deductions.Where((_, i) => Rules.Deductions[i].PreTax).Sum(d => d.Amount);
-        var taxableBase = Math.Max(0m, gross - preTax - taxClass.Allowance);
+        var taxableBase = Math.Max(0.00m, gross - preTax - taxClass.Allowance);
         var tax = Money.Round(Tax(taxableBase, taxClass.Brackets));
 
         return new PayrollResult
         {
             Employee = employee,
-            RegularHours = regular,
-            OvertimeHours = overtime,
-            HolidayHours = holiday,
-            SickHours = sick,
+            RegularHours = Money.Hours(regular),
+            OvertimeHours = Money.Hours(overtime),
+            HolidayHours = Money.Hours(holiday),
+            SickHours = Money.Hours(sick),
             RegularPay = regularPay,
             OvertimePay = overtimePay,
             HolidayPay = holidayPay,
