@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rpa.Activities.Payroll;
 
 /// <summary>
@@ -18,10 +16,29 @@ public sealed class PayrollCalculator(PayrollRules rules)
 
     public PayrollResult Calculate(Employee employee, IReadOnlyList<TimesheetEntry> entries)
     {
-        var (regular, excess) = SplitRegular(entries.Where(e => e.Kind == HoursKind.Regular));
-        var overtime = excess + entries.Where(e => e.Kind == HoursKind.Overtime).Sum(e => e.Hours);
-        var holiday = entries.Where(e => e.Kind == HoursKind.Holiday).Sum(e => e.Hours);
-        var sick = entries.Where(e => e.Kind == HoursKind.Sick).Sum(e => e.Hours);
+        decimal recordedOvertime = 0m, holiday = 0m, sick = 0m;
+        var regularHours = new List<TimesheetEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            switch (entry.Kind)
+            {
+                case HoursKind.Regular:
+                    regularHours.Add(entry);
+                    break;
+                case HoursKind.Overtime:
+                    recordedOvertime += entry.Hours;
+                    break;
+                case HoursKind.Holiday:
+                    holiday += entry.Hours;
+                    break;
+                default:
+                    sick += entry.Hours;
+                    break;
+            }
+        }
+
+        var (regular, excess) = SplitRegular(regularHours);
+        var overtime = excess + recordedOvertime;
         var m = Rules.Multipliers;
 
         decimal regularPay, overtimePay, holidayPay, sickPay;
@@ -88,25 +105,29 @@ public sealed class PayrollCalculator(PayrollRules rules)
     }
 
     /// <summary>Regular hours within the threshold, and the hours beyond it (counted per day, ISO week or the whole period), which become overtime.</summary>
-    private (decimal Regular, decimal Excess) SplitRegular(IEnumerable<TimesheetEntry> entries)
+    private (decimal Regular, decimal Excess) SplitRegular(List<TimesheetEntry> entries)
     {
-        if (Rules.OvertimeThreshold is not { } threshold) return (entries.Sum(e => e.Hours), 0m);
-        var regular = 0m;
-        var excess = 0m;
-        foreach (var group in entries.GroupBy(e => Bucket(e.Date)))
+        var total = 0m;
+        foreach (var entry in entries) total += entry.Hours;
+        if (Rules.OvertimeThreshold is not { } threshold) return (total, 0m);
+
+        var buckets = new Dictionary<int, decimal>();
+        foreach (var entry in entries)
         {
-            var hours = group.Sum(e => e.Hours);
-            regular += Math.Min(hours, threshold);
-            excess += Math.Max(0m, hours - threshold);
+            var bucket = Bucket(entry.Date);
+            buckets[bucket] = buckets.GetValueOrDefault(bucket) + entry.Hours;
         }
 
-        return (regular, excess);
+        var excess = 0m;
+        foreach (var hours in buckets.Values) excess += Math.Max(0m, hours - threshold);
+        return (total - excess, excess);
     }
 
-    private string Bucket(DateOnly date) => Rules.OvertimePer switch
+    /// <summary>The day number, the ISO week (Monday to Sunday: the day number of its Monday), or 0 for the whole period.</summary>
+    private int Bucket(DateOnly date) => Rules.OvertimePer switch
     {
-        OvertimePeriod.Day => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        OvertimePeriod.Week => $"{ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue))}",
-        _ => "period",
+        OvertimePeriod.Day => date.DayNumber,
+        OvertimePeriod.Week => date.DayNumber - ((int)date.DayOfWeek + 6) % 7,
+        _ => 0,
     };
 }
