@@ -61,6 +61,8 @@ public sealed class RuntimeFactory(
                 ["Rpa:CancelPollInterval"] = "00:00:00.200",
                 ["Rpa:JournalFlushInterval"] = "00:00:00.050",
                 ["Rpa:ShutdownTimeout"] = "00:00:01",
+                ["Rpa:RunHeartbeatInterval"] = "00:00:00.200",
+                ["Rpa:RunLeaseTimeout"] = "00:00:10",
                 ["Rpa:Serve:PracticeApps"] = "false",
             }))
             .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Logs))

@@ -73,6 +73,7 @@ public sealed class RpaServer
             endpoints.MapActivitiesApi();
             endpoints.MapBotsApi();
             endpoints.MapRunsApi();
+            endpoints.MapApprovalsApi();
             if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
         });
         return app;
