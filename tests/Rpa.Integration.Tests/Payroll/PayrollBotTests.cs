@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.VisualBasic.FileIO;
 using Rpa.Activities.Payroll;
+using System.Text.Json.Nodes;
+using Rpa.Engine.Activities.HumanTasks;
 using Rpa.Engine.Execution;
+using Rpa.Engine.Validation;
 using Rpa.Engine.Serialization;
 using Rpa.Integration.Tests.Browser;
 using UglyToad.PdfPig;
@@ -23,9 +26,22 @@ public sealed class PayrollBotTests(BrowserFixture browser) : IDisposable
     {
         var output = Path.Combine(_folder, "out");
 
-        var result = await browser.RunSampleAsync("payroll", new Dictionary<string, object?> { ["outFolder"] = output, ["executionDate"] = "2026-11-30" });
+        var inputs = new Dictionary<string, object?> { ["outFolder"] = output, ["executionDate"] = "2026-11-30" };
+
+        var paused = await RunAsync(inputs);
+
+        // The register and the payslips are written; the money waits for a person.
+        paused.Status.Should().Be(RunStatus.Waiting, paused.ErrorMessage);
+        paused.Bookmark!.ActivityId.Should().Be("approve");
+        paused.Bookmark.Payload["title"]!.GetValue<string>().Should().Be("Pay 8 employees for 2026-11: net 25395.19 EUR");
+        File.Exists(Path.Combine(output, "register.csv")).Should().BeTrue();
+        File.Exists(Path.Combine(output, "payments.xml")).Should().BeFalse("nothing is paid before the approval");
+
+        var result = await ResumeAsync(paused, WaitForApproval.Answer(true, "checked", "payroll.manager"), inputs);
 
         result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        result.Outputs["approved"].Should().Be(true);
+        result.Outputs["decidedBy"].Should().Be("payroll.manager");
         var totals = (IReadOnlyDictionary<string, object?>)result.Outputs["totals"]!;
         var net = (decimal)totals["Net"]!;
 
@@ -64,6 +80,27 @@ public sealed class PayrollBotTests(BrowserFixture browser) : IDisposable
         text.Should().Contain("Hamilton, Margaret").And.Contain("E006").And.Contain("2,013.34").And.Contain("Health insurance").And.Contain("Pay period 2026-11");
     }
 
+    [Fact]
+    public async Task A_rejected_payroll_ends_the_run_with_no_payment_file()
+    {
+        var output = Path.Combine(_folder, "out");
+        var inputs = new Dictionary<string, object?> { ["outFolder"] = output };
+        var paused = await RunAsync(inputs);
+        paused.Status.Should().Be(RunStatus.Waiting, paused.ErrorMessage);
+
+        var result = await ResumeAsync(paused, WaitForApproval.Answer(false, "overtime of E007 looks wrong", "payroll.manager"), inputs);
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        result.Outputs["approved"].Should().Be(false);
+        result.Outputs["approvalComment"].Should().Be("overtime of E007 looks wrong");
+        result.Outputs["paymentFile"].Should().BeNull();
+        result.Journal.Entries.Should().ContainSingle(e => e.ActivityId == "rejected")
+            .Which.Inputs!["message"].Should().Be("Payroll 2026-11 rejected by payroll.manager: overtime of E007 looks wrong. No payment file was written.");
+        File.Exists(Path.Combine(output, "payments.xml")).Should().BeFalse();
+        File.Exists(Path.Combine(output, "payments.csv")).Should().BeFalse();
+        Directory.GetFiles(Path.Combine(output, "payslips")).Should().HaveCount(8, "the payslips were made before the decision");
+    }
+
     [Theory]
     [InlineData("timesheets.csv", "E003,2026-11-02,8,regular", "E003,2026-11-02,-8,regular", "timesheets.csv, row 1, column Hours: -8 is negative")]
     [InlineData("timesheets.csv", "E003,2026-11-02,8,regular", "E099,2026-11-02,8,regular", "timesheets.csv, row 1, column EmployeeId: 'E099' is not an employee in employees.csv")]
@@ -85,6 +122,22 @@ public sealed class PayrollBotTests(BrowserFixture browser) : IDisposable
         result.ErrorMessage.Should().Be($"Bot 'payroll' failed at activity 'calculate' (CalculatePayroll, path main/calculate): {reason}");
         Directory.Exists(Path.Combine(copy, "out")).Should().BeFalse("a rejected payroll writes no register, payslips or payment file");
     }
+
+    private static CompiledBot Compile(BrowserFixture browser) =>
+        new BotCompiler(browser.Registry).CompileOrThrow(BotJson.Parse(File.ReadAllText(Path.Combine(BotFolder, "bot.json"))), BotFolder);
+
+    private Task<RunResult> RunAsync(Dictionary<string, object?> inputs) =>
+        BotRunner.RunAsync(Compile(browser), new RunOptions { Inputs = inputs, Services = browser.Services, ArtifactsDirectory = Path.Combine(_folder, "artifacts") });
+
+    /// <summary>Resumes the paused run as the runtime and `rpa approve` do: the same bot and inputs, the stored state, the answer.</summary>
+    private Task<RunResult> ResumeAsync(RunResult paused, JsonObject answer, Dictionary<string, object?> inputs) =>
+        BotRunner.ResumeAsync(Compile(browser), PausedRun.Parse(paused.Paused!.ToJson()), answer, new RunOptions
+        {
+            RunId = paused.RunId,
+            Inputs = inputs,
+            Services = browser.Services,
+            ArtifactsDirectory = Path.Combine(_folder, "artifacts"),
+        });
 
     private string CopyBot()
     {
