@@ -48,7 +48,7 @@ public sealed class PayrollActivitiesTests : IDisposable
         var host = new BotTestHost(ActivityRegistry.CreateDefault().AddBuiltInActivities()) { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 15, 0, TimeSpan.Zero)) };
         var bot = Bot.Define("payroll-test")
             .Variable("employees", DataType.Table).Variable("timesheets", DataType.Table)
-            .Output("register", DataType.Table).Output("totals", DataType.Object).Output("payslips", DataType.List)
+            .Output("register", DataType.Table).Output("totals", DataType.Object)
             .Output("paid", DataType.Number).Output("payments", DataType.Number).Output("valid", DataType.Bool).Output("reason", DataType.Text)
             .Root(Bot.Sequence("main", activities));
         return await host.RunAsync(host.Compiler.CompileOrThrow(bot.Build(), _folder.Path));
@@ -143,20 +143,34 @@ public sealed class PayrollActivitiesTests : IDisposable
     }
 
     [Fact]
-    public async Task Render_payslips_makes_one_html_page_per_employee_with_the_figures()
+    public async Task A_payslip_page_shows_the_employee_the_lines_of_the_rules_and_the_net()
+    {
+        var result = await RunAsync(Calculate());
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var register = (Table)result.Outputs["register"]!;
+        var rules = PayrollRulesReader.ReadFile(_folder.File("rules.json"));
+
+        var html = PayslipHtml.Render(register.Rows.Single(r => (string)r["EmployeeId"]! == "E006"), rules, "2026-11");
+
+        html.Should().Contain("Hamilton, Margaret").And.Contain("Pay period 2026-11").And.Contain("Example Widgets Ltd")
+            .And.Contain("<td>Health insurance</td><td class=\"n\">219.84</td>").And.Contain("<td>Meal vouchers</td><td class=\"n\">40.00</td>")
+            .And.Contain("2,013.34 EUR").And.NotContain("<script").And.NotContain("http");
+        PayslipHtml.FileName("E/006 x").Should().Be("payslip-E_006_x.pdf");
+    }
+
+    [Fact]
+    public async Task Write_payslips_without_chromium_in_the_runtime_says_so_and_writes_nothing()
     {
         var result = await RunAsync(
         [
             .. Calculate(),
-            Bot.Activity<RenderPayslips>("payslips").Set(x => x.Register, InputValue.JavaScript("register")).SetLiteral(x => x.Rules, "rules.json")
-                .SetLiteral(x => x.Period, "2026-11").Output(x => x.Payslips, "payslips"),
+            Bot.Activity<WritePayslips>("payslips").Set(x => x.Register, InputValue.JavaScript("register")).SetLiteral(x => x.Rules, "rules.json").SetLiteral(x => x.Folder, "out/payslips"),
         ]);
 
-        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
-        var payslips = ((List<object?>)result.Outputs["payslips"]!).Cast<Dictionary<string, object?>>().ToList();
-        payslips.Select(p => p["FileName"]).Should().Equal(Enumerable.Range(1, 8).Select(i => (object)$"payslip-E00{i}.pdf"));
-        var html = (string)payslips.Single(p => (string)p["EmployeeId"]! == "E006")["Html"]!;
-        html.Should().Contain("Hamilton, Margaret").And.Contain("Pay period 2026-11").And.Contain("2,013.34").And.Contain("Meal vouchers").And.NotContain("<script");
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("payslips");
+        result.ErrorMessage.Should().Contain("printing HTML to PDF needs Chromium");
+        Directory.Exists(_folder.File("out")).Should().BeFalse();
     }
 
     [Theory]
