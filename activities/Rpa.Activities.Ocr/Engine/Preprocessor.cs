@@ -57,7 +57,7 @@ internal static class Preprocessor
 
             // Tesseract gets colour as grey (luminance, the same conversion it applies to each text line before its
             // network). Given colour, it thresholds each channel and scales and PNG-encodes every text line in colour:
-            // about 8 % more work per page for the same text (docs/benchmarks.md, "Where the time goes").
+            // about 10 % more instructions per page for the same text (docs/benchmarks.md, "Where the time goes").
             if (pix.Depth == 32) pix = Grey(pix);
             return pix;
         }
