@@ -6,8 +6,8 @@ namespace Rpa.Activities.Ocr.Engine;
 internal static class Preprocessor
 {
     /// <summary>
-    /// Applies the steps in order (grayscale, scale up, deskew, threshold). Takes ownership of <paramref name="pix"/>:
-    /// it is either returned or disposed.
+    /// Applies the steps in order (grayscale, scale up, deskew, threshold), and hands colour images on as 8-bit grey in
+    /// any case. Takes ownership of <paramref name="pix"/>: it is either returned or disposed.
     /// </summary>
     public static PixHandle Run(PixHandle pix, OcrPreprocessing steps, int scaleUpBelowWidth, double scaleFactor, long maxPixels, out BoxMapping mapping)
     {
@@ -17,7 +17,7 @@ internal static class Preprocessor
             // Scaling and thresholding work on grey: scaling colour is slower and Tesseract then misses coloured buttons.
             if (steps.HasFlag(OcrPreprocessing.Grayscale) || steps.HasFlag(OcrPreprocessing.Threshold) || steps.HasFlag(OcrPreprocessing.ScaleUp))
             {
-                pix = Replace(pix, Lept.pixConvertTo8(pix, 0), "convert the image to grey");
+                pix = Grey(pix);
             }
 
             if (steps.HasFlag(OcrPreprocessing.ScaleUp) && pix.Width < scaleUpBelowWidth && scaleFactor > 1)
@@ -55,6 +55,10 @@ internal static class Preprocessor
                 pix = Replace(pix, binary, "threshold the image");
             }
 
+            // Tesseract gets colour as grey (luminance, the same conversion it applies to each text line before its
+            // network). Given colour, it thresholds each channel and scales and PNG-encodes every text line in colour:
+            // about 10 % more instructions per page for the same text (docs/benchmarks.md, "Where the time goes").
+            if (pix.Depth == 32) pix = Grey(pix);
             return pix;
         }
         catch
@@ -62,6 +66,13 @@ internal static class Preprocessor
             pix.Dispose();
             throw;
         }
+    }
+
+    /// <summary>8-bit grey by luminance; transparent pixels become white first (as Tesseract does with a PNG's alpha).</summary>
+    private static PixHandle Grey(PixHandle pix)
+    {
+        if (pix.Depth == 32 && pix.SamplesPerPixel == 4) pix = Replace(pix, Lept.pixRemoveAlpha(pix), "remove the alpha channel");
+        return Replace(pix, Lept.pixConvertTo8(pix, 0), "convert the image to grey");
     }
 
     private static PixHandle Replace(PixHandle current, PixHandle next, string what)

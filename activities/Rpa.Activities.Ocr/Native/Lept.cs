@@ -38,6 +38,14 @@ internal static unsafe partial class Lept
     [LibraryImport(Library)]
     internal static partial int pixGetXRes(PixHandle pix);
 
+    /// <summary>Samples per pixel: 3 for RGB, 4 when a 32 bpp image has an alpha channel.</summary>
+    [LibraryImport(Library)]
+    internal static partial int pixGetSpp(PixHandle pix);
+
+    /// <summary>A copy with the alpha channel blended over white (a clone when there is none).</summary>
+    [LibraryImport(Library)]
+    internal static partial PixHandle pixRemoveAlpha(PixHandle pix);
+
     /// <summary>Any depth to 8 bpp grayscale (colour by luminance; colormaps removed).</summary>
     [LibraryImport(Library)]
     internal static partial PixHandle pixConvertTo8(PixHandle pix, int colormapFlag);

@@ -9,7 +9,7 @@ namespace Rpa.Activities.Ocr.Native;
 /// OMP_THREAD_LIMIT=1 in the C environment before libtesseract (and with it OpenMP) is loaded: with OpenMP's threads
 /// on a small machine recognition is several times slower, and the pool already runs one engine per thread.
 /// </summary>
-internal static class NativeLibraries
+internal static unsafe class NativeLibraries
 {
     private static readonly string[] TesseractNames = ["libtesseract.so.5", "libtesseract.so", "libtesseract.so.4"];
     private static readonly string[] LeptonicaNames = ["liblept.so.5", "libleptonica.so.6", "libleptonica.so", "liblept.so"];
@@ -32,6 +32,26 @@ internal static class NativeLibraries
             _leptonica = LoadFirst(LeptonicaNames, "Leptonica");
             _tesseract = LoadFirst(TesseractNames, "Tesseract");
             Lept.setMsgSeverity(Lept.SeverityNone);
+        }
+    }
+
+    /// <summary>
+    /// The thread limit libgomp applies to Tesseract's OpenMP loops (1 unless the environment set another value before
+    /// the process started), or null when this libtesseract does not use OpenMP. Loads the libraries.
+    /// </summary>
+    public static int? OpenMpThreadLimit()
+    {
+        EnsureLoaded();
+        var gomp = Libc.dlopen("libgomp.so.1", Libc.NowNoLoad);
+        if (gomp == IntPtr.Zero) return null;
+        try
+        {
+            var limit = Libc.dlsym(gomp, "omp_get_thread_limit");
+            return limit == IntPtr.Zero ? null : ((delegate* unmanaged<int>)limit)();
+        }
+        finally
+        {
+            _ = Libc.dlclose(gomp);
         }
     }
 

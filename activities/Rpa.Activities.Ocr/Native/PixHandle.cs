@@ -9,6 +9,8 @@ internal sealed class PixHandle : TrackedHandle
 
     public int Depth => Lept.pixGetDepth(this);
 
+    public int SamplesPerPixel => Lept.pixGetSpp(this);
+
     protected override bool ReleaseHandle()
     {
         var pix = handle;

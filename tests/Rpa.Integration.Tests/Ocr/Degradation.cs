@@ -10,7 +10,7 @@ public sealed record Degradation
 
     public double RotationDegrees { get; init; }
 
-    /// <summary>The paper's colour (CSS).</summary>
+    /// <summary>The paper's colour (CSS); "transparent" makes a PNG with an alpha channel and no paper.</summary>
     public string Background { get; init; } = "#ffffff";
 
     /// <summary>Specks per square CSS pixel.</summary>

@@ -35,7 +35,12 @@ public sealed class InvoiceSetGenerator(IBrowser browser)
             var page = await context.NewPageAsync();
             await page.SetContentAsync(Document(bodyHtml, degradation));
             await page.EvaluateAsync("() => document.fonts.ready.then(() => window.drawSpecks())");
-            var options = new PageScreenshotOptions { FullPage = true, Type = degradation.JpegQuality is null ? ScreenshotType.Png : ScreenshotType.Jpeg };
+            var options = new PageScreenshotOptions
+            {
+                FullPage = true,
+                Type = degradation.JpegQuality is null ? ScreenshotType.Png : ScreenshotType.Jpeg,
+                OmitBackground = degradation.Background == "transparent",
+            };
             if (degradation.JpegQuality is { } quality) options.Quality = quality;
             return await page.ScreenshotAsync(options);
         }

@@ -35,6 +35,32 @@ public sealed class OcrEngineTests(OcrFixture ocr)
     }
 
     [Fact]
+    public async Task A_colour_page_with_a_transparent_background_is_read_as_text_on_white()
+    {
+        var transparent = await ocr.ImageAsync("text-150-transparent", g => g.RenderTextPageAsync(PageText, 150, new Degradation { Background = "transparent" }));
+        using (var pix = Activities.Ocr.Engine.ImageLoader.Load(transparent, "the page"))
+        {
+            (pix.Depth, pix.SamplesPerPixel).Should().Be((32, 4), "the page is a colour PNG with an alpha channel (transparent pixels are black with alpha 0)");
+        }
+
+        var result = await ocr.Pool.RecognizeAsync(transparent);
+
+        CharacterErrorRate.Of(result.Text, PageText).Should().BeLessThanOrEqualTo(0.01, "colour goes to Tesseract as grey over white, not over the black of transparent pixels: " + result.Text);
+    }
+
+    [Fact]
+    public void OpenMp_in_libtesseract_is_limited_to_one_thread_because_the_pool_runs_one_engine_per_core()
+    {
+        // The environment the test process started with (/proc/self/environ), before the binding set anything.
+        var atStart = File.ReadAllText("/proc/self/environ").Split('\0').FirstOrDefault(v => v.StartsWith("OMP_THREAD_LIMIT=", StringComparison.Ordinal));
+        var expected = atStart is null ? 1 : int.Parse(atStart["OMP_THREAD_LIMIT=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var limit = NativeLibraries.OpenMpThreadLimit();
+
+        limit.Should().Be(expected, "Debian's libtesseract uses OpenMP (libgomp), and OMP_THREAD_LIMIT=1 is set before libgomp reads it unless the environment set a value");
+    }
+
+    [Fact]
     public async Task Words_and_lines_come_with_boxes_in_the_original_pixels_and_confidences()
     {
         var image = await ocr.ImageAsync("text-150-clean", g => g.RenderTextPageAsync(PageText, 150, Degradation.Clean));
