@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rpa.Activities.Browser;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Host.Api;
@@ -17,7 +18,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithTags("Health").WithSummary("Store, Hangfire and Chromium.");
+        app.MapGet("/health", CheckAsync).AllowsAnonymous().WithTags("Health").WithSummary("Store, Hangfire and Chromium.");
         return app;
     }
 

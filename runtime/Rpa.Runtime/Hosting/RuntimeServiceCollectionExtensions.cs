@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Rpa.Runtime.Bots;
 using Rpa.Runtime.Dispatch;
 using Rpa.Runtime.Runs;
+using Rpa.Runtime.Security;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Runtime.Hosting;
@@ -34,6 +35,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<CancellationRegistry>();
         services.AddSingleton<RunLauncher>();
+        services.AddRpaSecurityStore();
         services.AddTransient<RunBotJob>();
 
         // Hangfire: this host's own storage instance (not the static JobStorage.Current), so hosts in one process stay apart.

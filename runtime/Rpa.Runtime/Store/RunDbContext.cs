@@ -18,6 +18,20 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
 
+    // --- security (users, API keys, sign-in links, audit log, Data Protection keys): Rpa.Runtime.Security ---
+    public DbSet<Security.UserRecord> Users => Set<Security.UserRecord>();
+
+    public DbSet<Security.ApiKeyRecord> ApiKeys => Set<Security.ApiKeyRecord>();
+
+    public DbSet<Security.SignInLinkRecord> SignInLinks => Set<Security.SignInLinkRecord>();
+
+    public DbSet<Security.AuditRecord> Audit => Set<Security.AuditRecord>();
+
+    public DbSet<Security.CredentialRecord> Credentials => Set<Security.CredentialRecord>();
+
+    public DbSet<Security.DataProtectionKeyRecord> DataProtectionKeys => Set<Security.DataProtectionKeyRecord>();
+    // --- end security ---
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are UTC everywhere; SQLite gives them back without a kind.
@@ -77,6 +91,10 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             artifact.HasKey(a => a.Id);
             artifact.HasIndex(a => a.RunId);
         });
+
+        // --- security ---
+        Security.SecurityModel.Configure(modelBuilder);
+        // --- end security ---
     }
 
     internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

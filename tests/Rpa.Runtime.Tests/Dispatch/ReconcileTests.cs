@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Runtime.Tests.Dispatch;
@@ -30,7 +31,7 @@ public abstract class ReconcileTests : IDisposable
         }
 
         await using var second = new RuntimeFactory(_data, postgres: database);
-        using var client = second.CreateClient();
+        using var client = second.CreateClientAs(RpaRole.Admin);
 
         var ranAgain = await client.WaitForRunAsync(queued.Id);
         ranAgain["status"]!.GetValue<string>().Should().Be("succeeded");
