@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rpa.Engine.Activities.Vault;
 using Rpa.Runtime.Hosting;
 using Rpa.Runtime.Store;
 
@@ -19,6 +20,8 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SecurityStore>();
+        services.AddSingleton<CredentialVault>();
+        services.AddSingleton<ICredentialVault>(provider => provider.GetRequiredService<CredentialVault>());
         services.AddDataProtection().SetApplicationName("Rpa");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<RuntimeOptions>, IOptions<SecurityOptions>, Func<RunDbContext>, ILoggerFactory>((keys, runtime, security, createContext, logging) =>

@@ -71,9 +71,9 @@ public static class HostSecurity
     /// <summary>After routing: the role check of every endpoint.</summary>
     public static IApplicationBuilder UseRpaAuthorization(this IApplicationBuilder app) => app.UseMiddleware<RoleAuthorizationMiddleware>();
 
-    /// <summary>The security endpoints: auth, users, keys, audit.</summary>
+    /// <summary>The security endpoints: auth, users, keys, audit, credentials.</summary>
     public static IEndpointRouteBuilder MapSecurityApi(this IEndpointRouteBuilder app) =>
-        app.MapAuthApi().MapUsersApi().MapKeysApi().MapAuditApi();
+        app.MapAuthApi().MapUsersApi().MapKeysApi().MapAuditApi().MapCredentialsApi();
 
     /// <summary>The status code of exceptions that are the client's fault: a body too large, malformed JSON the binder met.</summary>
     public static int ExceptionStatus(Exception exception) => exception switch
