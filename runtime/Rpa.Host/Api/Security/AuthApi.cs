@@ -88,7 +88,16 @@ public static class AuthApi
         var isForm = request.HasFormContentType;
         if (isForm)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            Microsoft.AspNetCore.Http.IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return ApiProblems.BadRequest($"The form cannot be read: {e.Message}");
+            }
+
             password = form["password"].ToString();
             confirm = form["confirm"].ToString();
         }

@@ -79,7 +79,7 @@ public static class HostSecurity
     public static int ExceptionStatus(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        JsonException => StatusCodes.Status400BadRequest,
+        JsonException or InvalidDataException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 
