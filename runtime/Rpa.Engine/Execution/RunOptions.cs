@@ -31,6 +31,12 @@ public sealed record RunOptions
     /// <summary>Where activities save files a person should see (screenshots, PDFs); default: a folder per run under the temp folder.</summary>
     public string? ArtifactsDirectory { get; init; }
 
+    /// <summary>
+    /// The folders file activities may read and write (see <see cref="FileRoots"/>); the artifacts folder is always allowed.
+    /// Null: no confinement (embedding hosts and tests); `rpa run` and the runtime always set it.
+    /// </summary>
+    public IReadOnlyList<string>? FileRoots { get; init; }
+
     /// <summary>How deep RunBot may nest bots in bots.</summary>
     public int MaxBotDepth { get; init; } = 16;
 }

@@ -74,6 +74,8 @@ internal static class RunCommand
                             BotResolver = new FileBotResolver(loader, Path.GetDirectoryName(compiled.Location)),
                             Services = services,
                             ArtifactsDirectory = Path.Combine(dataDirectory, "artifacts", runId.ToString("N")),
+                            // File activities stay in the bot's folder, the current folder and the data folder (docs/security.md).
+                            FileRoots = [compiled.Location ?? Directory.GetCurrentDirectory(), Directory.GetCurrentDirectory(), dataDirectory],
                             RunId = runId,
                         }, cancellationToken).ConfigureAwait(false);
                     }

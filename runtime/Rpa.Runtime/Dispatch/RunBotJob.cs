@@ -26,6 +26,7 @@ public sealed class RunBotJob(
     CancellationRegistry cancellations,
     WorkerIdentity worker,
     IOptions<RuntimeOptions> options,
+    IOptions<Security.SecurityOptions> security,
     IServiceProvider services,
     ILoggerFactory loggers,
     TimeProvider time)
@@ -118,6 +119,9 @@ public sealed class RunBotJob(
                     Time = time,
                     BotResolver = new StoreBotResolver(store, bots),
                     ArtifactsDirectory = artifacts,
+                    FileRoots = security.Value.FileRoots is { Length: > 0 } roots
+                        ? roots
+                        : [settings.ResolvedDataDirectory, .. string.IsNullOrWhiteSpace(settings.BotsDirectory) ? Array.Empty<string>() : [Path.GetFullPath(settings.BotsDirectory)]],
                 }, cancel.Token).ConfigureAwait(false);
             }
             catch (BotInputException e)

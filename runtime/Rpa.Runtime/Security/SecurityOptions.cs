@@ -29,6 +29,12 @@ public sealed class SecurityOptions
     /// <summary>Where the Data Protection keys (sign-in cookies, the vault) live: File (data/keys) or Store (the database, for several machines).</summary>
     public DataProtectionKeyStore DataProtectionKeys { get; set; } = DataProtectionKeyStore.File;
 
+    /// <summary>
+    /// The folders file activities of runs may use (and everything inside them); empty: the data folder and the bots folder.
+    /// Each run's artifacts folder is always allowed.
+    /// </summary>
+    public string[] FileRoots { get; set; } = [];
+
     /// <summary>Trust X-Forwarded-For/-Proto/-Host from these proxy addresses (a reverse proxy terminating HTTPS); empty: none.</summary>
     public string[] KnownProxies { get; set; } = [];
 }
