@@ -10,6 +10,9 @@ public sealed class SecurityOptions
     /// <summary>Lets `rpa serve` listen on a non-loopback address over plain HTTP (behind a TLS-terminating reverse proxy on the same host, or a trusted network).</summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>At start-up, clear the password of the user 'admin' (enabled, Admin again) and print a new one-time sign-in link: the way back in when no Admin can sign in.</summary>
+    public bool ResetAdmin { get; set; }
+
     /// <summary>How long a one-time sign-in link (first start, user created, password reset) stays valid.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan SignInLinkLifetime { get; set; } = TimeSpan.FromHours(24);

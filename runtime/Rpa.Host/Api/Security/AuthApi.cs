@@ -67,7 +67,7 @@ public static class AuthApi
     private static async Task<IResult> LinkPageAsync(string token, SecurityStore store, CancellationToken cancellationToken)
     {
         var user = await store.PeekSignInLinkAsync(token, cancellationToken).ConfigureAwait(false);
-        if (user is null) return Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This sign-in link is unknown, already used or expired. Ask an Admin for a new one (or run <code>rpa admin-link</code> on the server).</p>");
+        if (user is null) return Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This sign-in link is unknown, already used or expired. Ask an Admin for a new one (POST /api/users/{id}/reset), or, for the admin, restart the server with <code>--reset-admin</code>.</p>");
         var name = WebUtility.HtmlEncode(user.UserName);
         return Page(StatusCodes.Status200OK, "Set your password", $"""
             <p>Signed in as <b>{name}</b> ({WebUtility.HtmlEncode(user.Role)}) once you set a password ({Passwords.MinimumLength} characters or more). This link works once.</p>

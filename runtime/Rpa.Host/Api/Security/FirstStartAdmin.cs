@@ -10,8 +10,10 @@ namespace Rpa.Host.Api.Security;
 /// First start (no enabled Admin has a password yet): creates the user <c>admin</c> without a password and a one-time
 /// sign-in link, and prints the link on the console once the server listens: never to the log files. Until the
 /// link is used, every start makes a fresh link (the previous one stops working). There is no default password.
+/// With Rpa:Security:ResetAdmin (`rpa serve --reset-admin`) it clears the password of 'admin' and prints a new link.
 /// </summary>
-public sealed class FirstStartAdmin(SecurityStore store, IOptions<SecurityOptions> options, IServer server, IHostApplicationLifetime lifetime) : IHostedService
+public sealed class FirstStartAdmin(
+    SecurityStore store, AuditLog audit, IOptions<SecurityOptions> options, IServer server, IHostApplicationLifetime lifetime) : IHostedService
 {
     public const string UserName = "admin";
 
@@ -21,14 +23,22 @@ public sealed class FirstStartAdmin(SecurityStore store, IOptions<SecurityOption
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var users = await store.ListUsersAsync(cancellationToken).ConfigureAwait(false);
-        if (users.Any(u => u.Role == nameof(RpaRole.Admin) && !u.Disabled && u.PasswordHash is not null)) return;
+        var reset = options.Value.ResetAdmin;
+        if (!reset && users.Any(u => u.Role == nameof(RpaRole.Admin) && !u.Disabled && u.PasswordHash is not null)) return;
         var admin = users.FirstOrDefault(u => u.UserName == UserName)
             ?? await store.CreateUserAsync(UserName, nameof(RpaRole.Admin), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The user 'admin' could not be created.");
-        if (admin.Role != nameof(RpaRole.Admin) || admin.Disabled)
+        if (reset || admin.Role != nameof(RpaRole.Admin) || admin.Disabled)
         {
-            admin = (await store.UpdateUserAsync(admin.Id, u => { u.Role = nameof(RpaRole.Admin); u.Disabled = false; }, cancellationToken).ConfigureAwait(false))!;
+            admin = (await store.UpdateUserAsync(admin.Id, u =>
+            {
+                u.Role = nameof(RpaRole.Admin);
+                u.Disabled = false;
+                if (reset) u.PasswordHash = null;
+            }, cancellationToken).ConfigureAwait(false))!;
         }
+
+        if (reset) await audit.WriteAsync("system", "user.reset", $"user:{UserName}", new { via = "--reset-admin" }, cancellationToken).ConfigureAwait(false);
 
         Token = await store.CreateSignInLinkAsync(admin.Id, options.Value.SignInLinkLifetime, cancellationToken).ConfigureAwait(false);
         lifetime.ApplicationStarted.Register(Print);
@@ -45,7 +55,7 @@ public sealed class FirstStartAdmin(SecurityStore store, IOptions<SecurityOption
         Console.Out.WriteLine($"""
 
             ================================================================================
-             First start: sign in as '{UserName}' and set a password with this one-time link
+             {(options.Value.ResetAdmin ? "Admin reset" : "First start")}: sign in as '{UserName}' and set a password with this one-time link
              (valid for {hours:0.#} hours, works once; a restart before it is used prints a new one):
 
                {url}
