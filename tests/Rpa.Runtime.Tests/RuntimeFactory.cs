@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Hangfire;
@@ -8,7 +10,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rpa.Host.Api.Security;
 using Rpa.Host.Server;
+using Rpa.Runtime.Security;
 
 namespace Rpa.Runtime.Tests;
 
@@ -74,6 +78,35 @@ public sealed class RuntimeFactory(
                     services?.Invoke(collection);
                 })
                 .Configure(app => RpaServer.UseServer(app)));
+
+    /// <summary>
+    /// An HttpClient that authenticates for real with a new API key of <paramref name="role"/> (Authorization: Bearer rpa_…).
+    /// Every API test uses this (there is no way around authorization): <c>factory.CreateClientAs(RpaRole.Operator)</c>.
+    /// </summary>
+    public HttpClient CreateClientAs(RpaRole role)
+    {
+        var client = CreateClient();
+        var store = Services.GetRequiredService<SecurityStore>();
+        var (_, key) = KeysApi.CreateKeyAsync(store, $"test-{role.ToString().ToLowerInvariant()}", role, days: 1, createdBy: "tests", CancellationToken.None).GetAwaiter().GetResult();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>
+    /// An HttpClient signed in with a sign-in cookie as a new user of <paramref name="role"/> (password set through a
+    /// one-time link, then POST /api/auth/sign-in), as a browser would be.
+    /// </summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(RpaRole role, string? userName = null, string password = "correct-horse-battery")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var store = Services.GetRequiredService<SecurityStore>();
+        userName ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..20];
+        var user = await store.CreateUserAsync(userName, role.ToString(), CancellationToken.None) ?? throw new InvalidOperationException($"user {userName} exists");
+        var token = await store.CreateSignInLinkAsync(user.Id, TimeSpan.FromHours(1), CancellationToken.None);
+        var set = await client.PostAsJsonAsync($"/api/auth/link/{token}", new { password });
+        set.EnsureSuccessStatusCode();
+        return client;
+    }
 
     /// <summary>What the factory that made <paramref name="client"/> knows about the run's dispatch (for a timeout's message).</summary>
     public static string Explain(HttpClient client, Guid runId) => Owners.TryGetValue(client, out var factory) ? factory.Explain(runId) : "";

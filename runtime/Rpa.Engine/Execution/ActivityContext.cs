@@ -125,9 +125,17 @@ public sealed class ActivityContext
     /// </summary>
     public object? Evaluate(Expressions.JavaScriptExpression expression, VariableScope scope) => Run.JavaScript.Evaluate(expression, scope);
 
-    /// <summary>A file path as the bot means it: relative paths are relative to the bot's folder (or the current directory).</summary>
-    public string ResolvePath(string path) =>
-        Path.GetFullPath(path, Path.GetFullPath(Run.Bot.Location ?? Directory.GetCurrentDirectory()));
+    /// <summary>
+    /// A file path as the bot means it: relative paths are relative to the bot's folder (or the current directory). When the
+    /// run has <see cref="RunOptions.FileRoots"/>, a path outside them (traversal, absolute, symbolic links) is refused.
+    /// Every file activity goes through here.
+    /// </summary>
+    public string ResolvePath(string path)
+    {
+        var full = Path.GetFullPath(path, Path.GetFullPath(Run.Bot.Location ?? Run.Options.WorkingDirectory ?? Directory.GetCurrentDirectory()));
+        if (Run.Options.FileRoots is { } roots) FileRoots.Ensure([.. roots, Run.ArtifactsDirectory], path, full, $"{Activity.Id}");
+        return full;
+    }
 
     /// <summary>A new file path in the run's artifacts folder, named after this activity: "{activityId}-{n}{extension}".</summary>
     public string NewArtifactPath(string extension)

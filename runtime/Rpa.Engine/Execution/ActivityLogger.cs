@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Rpa.Engine.Execution;
 
-/// <summary>A logger that adds ActivityId to every event and masks secrets in the message.</summary>
+/// <summary>A logger that adds ActivityId to every event and masks secrets in the message and in its properties.</summary>
 internal sealed class ActivityLogger(ILogger inner, string activityId, SecretMasker masker) : ILogger
 {
     private readonly KeyValuePair<string, object?>[] _scope = [new("ActivityId", activityId)];
@@ -15,6 +15,19 @@ internal sealed class ActivityLogger(ILogger inner, string activityId, SecretMas
     {
         if (!inner.IsEnabled(logLevel)) return;
         using var _ = inner.BeginScope(_scope);
-        inner.Log(logLevel, eventId, state, exception, masker.IsEmpty ? formatter : (s, e) => masker.MaskText(formatter(s, e)));
+        if (masker.IsEmpty)
+        {
+            inner.Log(logLevel, eventId, state, exception, formatter);
+            return;
+        }
+
+        // Providers such as Serilog render the message from the state's properties, not from the formatter: mask both.
+        var message = masker.MaskText(formatter(state, exception));
+        IReadOnlyList<KeyValuePair<string, object?>> masked = state is IEnumerable<KeyValuePair<string, object?>> pairs
+            ? pairs.Select(p => new KeyValuePair<string, object?>(p.Key, p.Key == OriginalFormat ? p.Value : masker.MaskValue(p.Value))).ToList()
+            : [new(OriginalFormat, message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal))];
+        inner.Log(logLevel, eventId, masked, exception, (_, _) => message);
     }
+
+    private const string OriginalFormat = "{OriginalFormat}";
 }

@@ -31,6 +31,15 @@ public sealed record RunOptions
     /// <summary>Where activities save files a person should see (screenshots, PDFs); default: a folder per run under the temp folder.</summary>
     public string? ArtifactsDirectory { get; init; }
 
+    /// <summary>
+    /// The folders file activities may read and write (see <see cref="FileRoots"/>); the artifacts folder is always allowed.
+    /// Null: no confinement (embedding hosts and tests); `rpa run` and the runtime always set it.
+    /// </summary>
+    public IReadOnlyList<string>? FileRoots { get; init; }
+
+    /// <summary>Where relative paths of a bot that has no folder (saved through the API) resolve; default: the current directory.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>How deep RunBot may nest bots in bots.</summary>
     public int MaxBotDepth { get; init; } = 16;
 }

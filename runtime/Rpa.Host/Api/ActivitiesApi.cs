@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rpa.Engine.Descriptors;
+using Rpa.Host.Api.Security;
 
 namespace Rpa.Host.Api;
 
@@ -14,6 +15,7 @@ public static class ActivitiesApi
     {
         app.MapGet("/api/activities", List)
             .WithTags("Activities")
+            .RequiresRole(RpaRole.Viewer)
             .WithSummary("The activity descriptors: inputs, outputs, slots and outcomes of every activity type.");
         return app;
     }

@@ -20,11 +20,42 @@ internal static class ApiJson
         if (text is null) return (null, error);
         try
         {
-            return JsonNode.Parse(text) is JsonObject body ? (body, null) : (null, "The body must be a JSON object.");
+            if (JsonNode.Parse(text) is not JsonObject body) return (null, "The body must be a JSON object.");
+            return HasInvalidText(body) ? (null, "The body has a string that is not valid text (a lone \\uD800-\\uDFFF escape).") : (body, null);
         }
         catch (JsonException e)
         {
             return (null, $"The body is not valid JSON: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            // JsonObject refuses a property name that appears twice when it is first enumerated.
+            return (null, $"The body is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>A string (or property name) with a lone surrogate escape, which System.Text.Json refuses to read as a string later.</summary>
+    private static bool HasInvalidText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                return o.Any(p => HasInvalidText(p.Value));
+            case JsonArray a:
+                return a.Any(HasInvalidText);
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    v.GetValue<string>();
+                    return false;
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+
+            default:
+                return false;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Bots;
 using Rpa.Runtime.Store;
 using Rpa.Runtime.Triggers;
@@ -14,15 +15,15 @@ public static class BotsApi
     public static IEndpointRouteBuilder MapBotsApi(this IEndpointRouteBuilder app)
     {
         var bots = app.MapGroup("/api/bots").WithTags("Bots");
-        bots.MapGet("/", ListAsync).WithSummary("Every bot with its latest and published version.");
-        bots.MapGet("/{name}", GetAsync).WithSummary("One bot.");
-        bots.MapGet("/{name}/versions/{version}", GetVersionAsync)
+        bots.MapGet("/", ListAsync).RequiresRole(RpaRole.Viewer).WithSummary("Every bot with its latest and published version.");
+        bots.MapGet("/{name}", GetAsync).RequiresRole(RpaRole.Viewer).WithSummary("One bot.");
+        bots.MapGet("/{name}/versions/{version}", GetVersionAsync).RequiresRole(RpaRole.Viewer)
             .WithSummary("A version of a bot with its bot.json; {version} is a number, 'latest' or 'published'.");
-        bots.MapPost("/", CreateVersionAsync)
+        bots.MapPost("/", CreateVersionAsync).RequiresRole(RpaRole.Engineer)
             .Accepts<object>("application/json")
             .WithSummary("Saves a bot.json (the body) as the bot's next version; 400 lists every problem.");
-        bots.MapPost("/{name}/versions/{version:int}/publish", PublishAsync).WithSummary("Makes a version the one triggers run.");
-        bots.MapPost("/validate", Validate)
+        bots.MapPost("/{name}/versions/{version:int}/publish", PublishAsync).RequiresRole(RpaRole.Engineer).WithSummary("Makes a version the one triggers run.");
+        bots.MapPost("/validate", Validate).RequiresRole(RpaRole.Viewer)
             .Accepts<object>("application/json")
             .WithSummary("Checks a bot.json (the body) without saving it.");
         return app;
@@ -65,17 +66,18 @@ public static class BotsApi
     }
 
     private static async Task<Results<Created<BotVersionResponse>, ValidationProblem, ProblemHttpResult>> CreateVersionAsync(
-        HttpRequest request, BotCatalog catalog, CancellationToken cancellationToken)
+        HttpRequest request, BotCatalog catalog, AuditLog audit, CancellationToken cancellationToken)
     {
         var (json, error) = await ApiJson.ReadTextAsync(request, cancellationToken).ConfigureAwait(false);
         if (json is null) return ApiProblems.BadRequest(error!);
         var (check, saved) = await catalog.SaveAsync(json, location: null, cancellationToken).ConfigureAwait(false);
         if (saved is null) return ApiProblems.Invalid($"Bot '{check.Bot?.Name ?? "?"}' is not valid", check.Problems);
+        await audit.WriteAsync(request.HttpContext.User, "bot.saved", $"bot:{saved.BotName} v{saved.Version}", new { hash = saved.Hash }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/bots/{Uri.EscapeDataString(saved.BotName)}/versions/{saved.Version}", BotVersionResponse.From(saved, null));
     }
 
     private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> PublishAsync(
-        string name, int version, IRunStore store, ScheduleRegistrar schedules, CancellationToken cancellationToken)
+        string name, int version, IRunStore store, ScheduleRegistrar schedules, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!await store.PublishAsync(name, version, cancellationToken).ConfigureAwait(false))
         {
@@ -85,6 +87,7 @@ public static class BotsApi
         // The published version's schedules replace the earlier one's (file drops and webhooks read the published version as they go).
         await schedules.SyncAsync(cancellationToken).ConfigureAwait(false);
 
+        await audit.WriteAsync(context.User, "bot.published", $"bot:{name} v{version}", cancellationToken: cancellationToken).ConfigureAwait(false);
         var bot = await store.GetBotAsync(name, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(BotResponse.From(bot!));
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rpa.Activities.Browser;
 using Rpa.Activities.Ocr;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Host.Api;
@@ -18,7 +19,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithTags("Health").WithSummary("Store, Hangfire, Chromium and Tesseract.");
+        app.MapGet("/health", CheckAsync).AllowsAnonymous().WithTags("Health").WithSummary("Store, Hangfire, Chromium and Tesseract.");
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Dispatch;
 using Rpa.Runtime.Runs;
 using Rpa.Runtime.Store;
@@ -15,21 +16,21 @@ public static class RunsApi
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync)
+        runs.MapPost("/", StartAsync).RequiresRole(RpaRole.Operator)
             .Accepts<object>("application/json")
             .WithSummary("Starts a run: { \"bot\": name, \"version\": n (optional; default the published one), \"inputs\": { ... }, \"trigger\": \"api\" or \"manual\" (optional) }.");
-        runs.MapGet("/", ListAsync).WithSummary("Runs, newest first; filter by bot, status (comma-separated), trigger (e.g. schedule:nightly), from and to (ISO 8601), limit.");
-        runs.MapGet("/{id:guid}", GetAsync).WithSummary("One run: status, times, inputs, outputs, error.");
-        runs.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("The run's journal: one entry per activity execution.");
-        runs.MapGet("/{id:guid}/logs", LogsAsync).WithSummary("The run's log events.");
-        runs.MapGet("/{id:guid}/artifacts", ArtifactsAsync).WithSummary("Files the run produced.");
-        runs.MapGet("/{id:guid}/artifacts/{artifactId:guid}", DownloadAsync).WithSummary("Downloads one artifact.");
-        runs.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Asks the run to stop; it ends Cancelled.");
+        runs.MapGet("/", ListAsync).RequiresRole(RpaRole.Viewer).WithSummary("Runs, newest first; filter by bot, status (comma-separated), trigger (e.g. schedule:nightly), from and to (ISO 8601), limit.");
+        runs.MapGet("/{id:guid}", GetAsync).RequiresRole(RpaRole.Viewer).WithSummary("One run: status, times, inputs, outputs, error.");
+        runs.MapGet("/{id:guid}/journal", JournalAsync).RequiresRole(RpaRole.Viewer).WithSummary("The run's journal: one entry per activity execution.");
+        runs.MapGet("/{id:guid}/logs", LogsAsync).RequiresRole(RpaRole.Viewer).WithSummary("The run's log events.");
+        runs.MapGet("/{id:guid}/artifacts", ArtifactsAsync).RequiresRole(RpaRole.Viewer).WithSummary("Files the run produced.");
+        runs.MapGet("/{id:guid}/artifacts/{artifactId:guid}", DownloadAsync).RequiresRole(RpaRole.Viewer).WithSummary("Downloads one artifact.");
+        runs.MapPost("/{id:guid}/cancel", CancelAsync).RequiresRole(RpaRole.Operator).WithSummary("Asks the run to stop; it ends Cancelled.");
         return app;
     }
 
     private static async Task<Results<Accepted<RunResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        HttpRequest request, RunLauncher launcher, CancellationToken cancellationToken)
+        HttpRequest request, RunLauncher launcher, AuditLog audit, CancellationToken cancellationToken)
     {
         var (body, error) = await ApiJson.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         if (body is null) return ApiProblems.BadRequest(error!);
@@ -72,6 +73,7 @@ public static class RunsApi
         var result = await launcher.StartAsync(new RunRequest(bot, inputs, trigger) { Version = version }, cancellationToken).ConfigureAwait(false);
         if (result.NotFound is { } missing) return ApiProblems.NotFound(missing);
         if (result.Run is null) return ApiProblems.Invalid($"The run of bot '{bot}' cannot start", result.Problems);
+        await audit.WriteAsync(request.HttpContext.User, "run.started", $"run:{result.Run.Id}", new { bot, version = result.Run.BotVersion }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/runs/{result.Run.Id}", RunResponse.From(result.Run));
     }
 
@@ -139,11 +141,12 @@ public static class RunsApi
     }
 
     private static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> CancelAsync(
-        Guid id, IRunStore store, CancellationRegistry cancellations, CancellationToken cancellationToken)
+        Guid id, IRunStore store, CancellationRegistry cancellations, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var state = await store.RequestCancelAsync(id, cancellationToken).ConfigureAwait(false);
         if (state is null) return NoRun(id);
         if (state == RunState.Running) cancellations.TryCancel(id);
+        await audit.WriteAsync(context.User, "run.cancelled", $"run:{id}", new { was = state.ToString() }, cancellationToken).ConfigureAwait(false);
         var run = await store.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/runs/{id}", RunResponse.From(run!));
     }

@@ -84,6 +84,8 @@ internal static class RunCommand
                         BotResolver = new FileBotResolver(run.Loader, Path.GetDirectoryName(run.Bot.Location)),
                         Services = run.Services,
                         ArtifactsDirectory = Path.Combine(run.DataDirectory, "artifacts", run.RunId.ToString("N")),
+                        // File activities stay in the bot's folder, the current folder and the data folder (docs/security.md).
+                        FileRoots = [run.Bot.Location ?? Directory.GetCurrentDirectory(), Directory.GetCurrentDirectory(), run.DataDirectory],
                         RunId = run.RunId,
                     }, cancellationToken).ConfigureAwait(false);
                 }

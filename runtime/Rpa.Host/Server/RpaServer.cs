@@ -6,9 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rpa.Host.Api;
+using Rpa.Host.Api.Security;
 using Rpa.Host.Cli;
 using Rpa.Host.PracticeApps;
 using Rpa.Runtime.Hosting;
+using Rpa.Runtime.Security;
 
 namespace Rpa.Host.Server;
 
@@ -34,6 +36,14 @@ public sealed class RpaServer
             ApplicationName = typeof(RpaServer).Assembly.GetName().Name,
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrls);
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : DefaultUrls;
+        if (ListenAddressCheck.Problem(urls, builder.Configuration.GetValue<bool>($"{SecurityOptions.Section}:{nameof(SecurityOptions.AllowInsecureHttp)}")) is { } refused)
+        {
+            throw new InvalidOperationException(refused);
+        }
+
+        var maxBody = builder.Configuration.GetValue<long?>($"{SecurityOptions.Section}:{nameof(SecurityOptions.MaxRequestBodyBytes)}") ?? new SecurityOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         ServerLogging.Use(builder.Logging, builder.Configuration);
         AddServer(builder.Services);
         var app = builder.Build();
@@ -50,6 +60,7 @@ public sealed class RpaServer
         services.AddRouting();
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddRpaAuth();
         return services;
     }
 
@@ -57,18 +68,25 @@ public sealed class RpaServer
     public static IApplicationBuilder UseServer(IApplicationBuilder app)
     {
         var serve = app.ApplicationServices.GetRequiredService<IOptions<ServeOptions>>().Value;
-        app.UseExceptionHandler();
+        // A body too large or JSON the binder cannot read is the client's fault: 413/400 problem details, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = HostSecurity.ExceptionStatus });
         app.UseStatusCodePages();
+        app.UseRpaAuthentication();
         if (serve.Dashboard)
         {
-            // TODO(security issue): put the dashboard behind the same login as the API; for now local requests only.
-            app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
+            // Operators and above see the dashboard read-only; Admins may act on jobs (docs/security.md).
+            app.UseHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [new DashboardAuthorizationFilter()],
+                IsReadOnlyFunc = DashboardAuthorizationFilter.IsReadOnly,
+            });
         }
 
         app.UseRouting();
+        app.UseRpaAuthorization();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapOpenApi("/openapi");
+            endpoints.MapOpenApi("/openapi").AllowsAnonymous();
             endpoints.MapHealthApi();
             endpoints.MapActivitiesApi();
             endpoints.MapBotsApi();
@@ -76,7 +94,8 @@ public sealed class RpaServer
             endpoints.MapTriggersApi();
             endpoints.MapApprovalsApi();
             endpoints.MapQueuesApi();
-            if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
+            endpoints.MapSecurityApi();
+            if (serve.PracticeApps) endpoints.MapGroup("/practice").AllowsAnonymous().MapPracticeApps(new PracticeAppsOptions());
         });
         return app;
     }

@@ -8,6 +8,6 @@ public sealed class ServeOptions
     /// <summary>The practice apps under /practice (the sample bots drive them).</summary>
     public bool PracticeApps { get; set; } = true;
 
-    /// <summary>The Hangfire dashboard at /hangfire (local requests only for now).</summary>
+    /// <summary>The Hangfire dashboard at /hangfire (Operators read-only, Admins in full; docs/security.md).</summary>
     public bool Dashboard { get; set; } = true;
 }

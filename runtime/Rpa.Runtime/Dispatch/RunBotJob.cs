@@ -27,6 +27,7 @@ public sealed class RunBotJob(
     CancellationRegistry cancellations,
     WorkerIdentity worker,
     IOptions<RuntimeOptions> options,
+    IOptions<Security.SecurityOptions> security,
     IServiceProvider services,
     IBackgroundJobClient jobs,
     ILoggerFactory loggers,
@@ -168,6 +169,10 @@ public sealed class RunBotJob(
                     Time = time,
                     BotResolver = new StoreBotResolver(store, bots),
                     ArtifactsDirectory = artifacts,
+                    WorkingDirectory = settings.ResolvedDataDirectory,
+                    FileRoots = security.Value.FileRoots is { Length: > 0 } roots
+                        ? roots
+                        : [settings.ResolvedDataDirectory, .. string.IsNullOrWhiteSpace(settings.BotsDirectory) ? Array.Empty<string>() : [Path.GetFullPath(settings.BotsDirectory)]],
                 };
                 result = run.PausedState is null
                     ? await BotRunner.RunAsync(compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false)

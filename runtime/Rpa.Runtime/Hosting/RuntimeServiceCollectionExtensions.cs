@@ -10,6 +10,7 @@ using Rpa.Runtime.Bots;
 using Rpa.Runtime.Dispatch;
 using Rpa.Runtime.Queues;
 using Rpa.Runtime.Runs;
+using Rpa.Runtime.Security;
 using Rpa.Runtime.Store;
 using Rpa.Runtime.Triggers;
 
@@ -36,6 +37,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<CancellationRegistry>();
         services.AddSingleton<RunLauncher>();
+        services.AddRpaSecurityStore();
         services.AddTransient<RunBotJob>();
         services.AddSingleton<IQueueStore>(provider => new EfQueueStore(provider.GetRequiredService<Func<RunDbContext>>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QueueLeases>();

@@ -28,6 +28,19 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
     public DbSet<QueueItemRecord> QueueItems => Set<QueueItemRecord>();
 
     // --- end of work queues ---
+    // --- security (users, API keys, sign-in links, audit log, Data Protection keys): Rpa.Runtime.Security ---
+    public DbSet<Security.UserRecord> Users => Set<Security.UserRecord>();
+
+    public DbSet<Security.ApiKeyRecord> ApiKeys => Set<Security.ApiKeyRecord>();
+
+    public DbSet<Security.SignInLinkRecord> SignInLinks => Set<Security.SignInLinkRecord>();
+
+    public DbSet<Security.AuditRecord> Audit => Set<Security.AuditRecord>();
+
+    public DbSet<Security.CredentialRecord> Credentials => Set<Security.CredentialRecord>();
+
+    public DbSet<Security.DataProtectionKeyRecord> DataProtectionKeys => Set<Security.DataProtectionKeyRecord>();
+    // --- end security ---
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -113,6 +126,9 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             approval.HasIndex(a => a.RunId);
         });
         ConfigureWorkQueues(modelBuilder);
+        // --- security ---
+        Security.SecurityModel.Configure(modelBuilder);
+        // --- end security ---
     }
 
     // --- Work queues (docs/queues.md): queues and queue_items ---

@@ -1,3 +1,5 @@
+using Rpa.Host.Api.Security;
+
 namespace Rpa.Runtime.Tests.Api;
 
 /// <summary>One server for a test class, with the sample bots imported, on a fresh data folder and a fresh store.</summary>
@@ -10,7 +12,7 @@ public abstract class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory = new RuntimeFactory(RuntimeFactory.NewDataDirectory(), RuntimeFactory.SampleBots, postgres: await CreateDatabaseAsync());
-        Client = Factory.CreateClient();
+        Client = Factory.CreateClientAs(RpaRole.Admin);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Dispatch;
 using Rpa.Runtime.Store;
 
@@ -19,7 +20,7 @@ public sealed class DispatchResilienceTests : IDisposable
         var blips = new StoreBlips();
         await using var factory = new RuntimeFactory(_data, services: s => s.AddSingleton(provider =>
             FlakyStore.Wrap(new EfRunStore(provider.GetRequiredService<Func<RunDbContext>>(), provider.GetRequiredService<TimeProvider>()), blips)));
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(RpaRole.Admin);
         await client.SaveAndPublishAsync(TestBots.Greeter("blip"));
 
         // TryStartRunAsync is the job's alone (the API's reads go through GetRunAsync too); CompleteRunAsync, the job's end.
@@ -36,7 +37,7 @@ public sealed class DispatchResilienceTests : IDisposable
     public async Task A_queued_run_whose_job_Hangfire_gives_up_on_fails_with_the_reason_and_a_started_one_is_left_alone()
     {
         await using var factory = new RuntimeFactory(_data, RuntimeFactory.SampleBots);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(RpaRole.Admin);
         var store = factory.Services.GetRequiredService<IRunStore>();
         var jobs = factory.Services.GetRequiredService<IBackgroundJobClient>();
 
@@ -81,7 +82,7 @@ public sealed class DispatchResilienceTests : IDisposable
         // first host's Hangfire server is created (on ApplicationStarted); the first host must still run its jobs.
         // First among the hosted services, so it runs before the Hangfire server's, however Hangfire times its server's creation.
         await using var factory = new RuntimeFactory(_data, services: s => s.Insert(0, ServiceDescriptor.Singleton<IHostedService, AnotherHostComesAndGoes>()));
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(RpaRole.Admin);
         await client.SaveAndPublishAsync(TestBots.Greeter("alone"));
 
         var id = await client.StartRunAsync("alone", new JsonObject { ["who"] = "Bo", ["times"] = 1 });
@@ -109,7 +110,7 @@ public sealed class DispatchResilienceTests : IDisposable
             var data = RuntimeFactory.NewDataDirectory();
             await using (var other = new RuntimeFactory(data))
             {
-                using var client = other.CreateClient();
+                using var client = other.CreateClientAs(RpaRole.Admin);
                 (await client.GetAsync("/api/runs", cancellationToken)).EnsureSuccessStatusCode();
             }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Rpa.Host.Api.Security;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Runtime.Tests.Dispatch;
@@ -30,7 +31,7 @@ public abstract class ReconcileTests : IDisposable
         }
 
         await using var second = new RuntimeFactory(_data, postgres: database);
-        using var client = second.CreateClient();
+        using var client = second.CreateClientAs(RpaRole.Admin);
 
         var ranAgain = await client.WaitForRunAsync(queued.Id);
         ranAgain["status"]!.GetValue<string>().Should().Be("succeeded");
@@ -62,7 +63,7 @@ public abstract class ReconcileTests : IDisposable
         await using var factory = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database);
         var store = factory.Services.GetRequiredService<IRunStore>();
         foreach (var run in new[] { orphan, alive }) await store.CreateRunAsync(run, CancellationToken.None);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(RpaRole.Admin);
 
         var taken = await client.WaitForRunAsync(orphan.Id);
         taken["status"]!.GetValue<string>().Should().Be("succeeded", taken.ToJsonString());
@@ -81,7 +82,7 @@ public abstract class ReconcileTests : IDisposable
         string approvalId;
         await using (var first = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database))
         {
-            using var client = first.CreateClient();
+            using var client = first.CreateClientAs(RpaRole.Admin);
             await client.SaveAndPublishAsync(TestBots.Approver("restart-approval"));
             runId = await client.StartRunAsync("restart-approval", new System.Text.Json.Nodes.JsonObject { ["amount"] = 5 });
             await client.WaitForRunAsync(runId, "waiting");
@@ -90,7 +91,7 @@ public abstract class ReconcileTests : IDisposable
         }
 
         await using var second = new RuntimeFactory(_data, postgres: database);
-        using var again = second.CreateClient();
+        using var again = second.CreateClientAs(RpaRole.Admin);
         (await again.GetRunAsync(runId))["status"]!.GetValue<string>().Should().Be("waiting", "a restart does not touch waiting runs");
 
         var approved = await again.PostAsync($"/api/approvals/{approvalId}/approve", null);

@@ -1,3 +1,4 @@
+using Rpa.Host.Api.Security;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class FileDropTests : IAsyncLifetime
     [Fact]
     public async Task Each_dropped_file_starts_one_run_and_ends_in_done_or_in_failed_with_the_reason()
     {
-        var client = Start().CreateClient();
+        var client = Start().CreateClientAs(RpaRole.Admin);
         Directory.CreateDirectory(Inbox);
         await client.SaveAndPublishAsync(TriggerBots.FileReader("file-reader", Inbox));
 
@@ -52,11 +53,11 @@ public sealed class FileDropTests : IAsyncLifetime
     public async Task Two_watchers_on_one_folder_take_each_file_once()
     {
         var first = Start();
-        var client = first.CreateClient();
+        var client = first.CreateClientAs(RpaRole.Admin);
         Directory.CreateDirectory(Inbox);
         await client.SaveAndPublishAsync(TriggerBots.FileReader("shared-inbox", Inbox));
         var second = Start();
-        second.CreateClient().Dispose(); // starts the second host: its own watcher, the same store and folder
+        second.CreateClientAs(RpaRole.Admin).Dispose(); // starts the second host: its own watcher, the same store and folder
         var names = Enumerable.Range(1, 12).Select(i => $"doc{i:00}.txt").ToList();
 
         // Both hosts scan every 50 ms; two more scanners race them here as well.
@@ -75,7 +76,7 @@ public sealed class FileDropTests : IAsyncLifetime
     public async Task A_claimed_file_whose_run_was_never_created_gets_its_run_on_the_next_scan()
     {
         var factory = Start();
-        var client = factory.CreateClient();
+        var client = factory.CreateClientAs(RpaRole.Admin);
         Directory.CreateDirectory(Path.Combine(Inbox, "processing"));
         await client.SaveAndPublishAsync(TriggerBots.FileReader("restarted-inbox", Inbox));
         // What a process that died between claiming the file and creating its run leaves behind.
