@@ -75,6 +75,7 @@ public sealed class InvoiceNumbersAcrossProcessesTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(bot)!, // rpa run lets file activities use the current folder
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "rpa.dll"), "run", bot, "--input", $"orders={orders}", "--input", $"database={database}", "--data", _folder.File("data") })
         {
