@@ -14,7 +14,7 @@ namespace Rpa.Host.Server;
 
 /// <summary>
 /// The ASP.NET Core host of `rpa serve`: the REST API, OpenAPI, /health, the Hangfire server and dashboard, the
-/// practice apps. <see cref="AddServer"/> and <see cref="UseServer"/> are also what the API tests host.
+/// practice apps, the web designer at / (when built). <see cref="AddServer"/> and <see cref="UseServer"/> are also what the API tests host.
 /// </summary>
 public sealed class RpaServer
 {
@@ -65,6 +65,8 @@ public sealed class RpaServer
             app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
         }
 
+        var designer = DesignerFiles.Locate(serve.Designer);
+        if (designer is not null) app.UseDesignerFiles(designer);
         app.UseRouting();
         app.UseEndpoints(endpoints =>
         {
@@ -73,7 +75,10 @@ public sealed class RpaServer
             endpoints.MapActivitiesApi();
             endpoints.MapBotsApi();
             endpoints.MapRunsApi();
+            endpoints.MapRunEventsApi();
+            endpoints.MapStatsApi();
             if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
+            if (designer is not null) endpoints.MapDesignerFallback(designer);
         });
         return app;
     }

@@ -28,7 +28,8 @@ public sealed class RunBotJob(
     IOptions<RuntimeOptions> options,
     IServiceProvider services,
     ILoggerFactory loggers,
-    TimeProvider time)
+    TimeProvider time,
+    RunEventHub events)
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunBotJob>();
     private ResiliencePipeline? _storeRetry;
@@ -102,7 +103,7 @@ public sealed class RunBotJob(
 
         var artifacts = Path.Combine(settings.ArtifactsDirectory, run.Id.ToString("N"));
         RunResult result;
-        var recorder = new RunRecorder(run.Id, store, settings.JournalFlushInterval, time, _logger);
+        var recorder = new RunRecorder(run.Id, store, settings.JournalFlushInterval, time, _logger, events);
         await using (recorder.ConfigureAwait(false))
         {
             try
