@@ -6,5 +6,6 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { '/api': 'http://127.0.0.1:5080' } },
+  build: { chunkSizeWarningLimit: 800 },
   test: { include: ['src/**/*.test.ts'] },
 });

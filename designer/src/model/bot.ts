@@ -35,11 +35,11 @@ export type SlotKind = 'Single' | 'List' | 'Map';
 
 /** The child slots an activity holds, by the JSON shape (the same rule as the runtime's reader). */
 export function slotsOf(activity: Activity): { name: string; kind: SlotKind }[] {
-  return Object.keys(activity).filter(k => !activityKeys.includes(k)).flatMap(name => {
+  return Object.keys(activity).filter(k => !activityKeys.includes(k)).flatMap((name): { name: string; kind: SlotKind }[] => {
     const value = activity[name];
-    if (Array.isArray(value)) return [{ name, kind: 'List' as const }];
-    if (isActivity(value)) return [{ name, kind: 'Single' as const }];
-    if (typeof value === 'object' && value !== null) return [{ name, kind: 'Map' as const }];
+    if (Array.isArray(value)) return [{ name, kind: 'List' }];
+    if (isActivity(value)) return [{ name, kind: 'Single' }];
+    if (typeof value === 'object' && value !== null) return [{ name, kind: 'Map' }];
     return [];
   });
 }
@@ -126,4 +126,36 @@ export function cloneWithFreshIds(activity: Activity, root: Activity, taken: Set
 /** An empty bot: a flowchart with nothing in it yet. */
 export function newBot(name: string): Bot {
   return { format: 1, name, version: 1, description: '', inputs: [], outputs: [], variables: [], root: { id: 'flow', type: 'Flowchart', activities: [], connections: [] } };
+}
+
+/** Where an activity sits: the composite that holds it and the slot (null for the root). */
+export function locate(root: Activity, id: string): { ownerId: string; slot: string } | null {
+  for (const owner of allActivities(root)) {
+    for (const { name, kind } of slotsOf(owner)) {
+      const value = owner[name];
+      const children = kind === 'List' ? (value as unknown[]) : kind === 'Single' ? [value] : Object.values(value as object);
+      if (children.some(c => isActivity(c) && c.id === id)) return { ownerId: owner.id, slot: name };
+    }
+  }
+  return null;
+}
+
+export const idPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** The tree with an activity renamed, and its connections in the enclosing flowchart; or the reason it cannot be. */
+export function renameActivity(root: Activity, oldId: string, newId: string): Activity | string {
+  if (!idPattern.test(newId)) return `'${newId}' is not a valid id: letters, digits, '_', '-' and '.', not starting with '-' or '.'.`;
+  if (findActivity(root, newId)) return `The id '${newId}' is already used by another activity.`;
+  const activity = findActivity(root, oldId);
+  if (!activity) return `There is no activity '${oldId}'.`;
+  const place = locate(root, oldId);
+  let next = replaceActivity(root, oldId, { ...activity, id: newId });
+  if (place) {
+    const owner = findActivity(next, place.ownerId)!;
+    const renamed: Activity = { ...owner };
+    if (owner.connections) renamed.connections = owner.connections.map(c => ({ ...c, from: c.from === oldId ? newId : c.from, to: c.to === oldId ? newId : c.to }));
+    if (owner.start === oldId) renamed.start = newId;
+    next = replaceActivity(next, owner.id, renamed);
+  }
+  return next;
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allActivities, cloneWithFreshIds, findActivity, replaceActivity, slotsOf, type Activity, type Bot } from './bot';
-import { addNode, applyCanvas, connect, moveNodes, removeNodes, renameInOwner, toCanvas } from './canvas';
+import { addNode, applyCanvas, connect, moveNodes, removeNodes, toCanvas } from './canvas';
 
 const botsFolder = join(__dirname, '..', '..', '..', 'bots');
 const sampleBots = readdirSync(botsFolder).filter(d => existsSync(join(botsFolder, d, 'bot.json')))
@@ -82,15 +82,22 @@ describe('editing the canvas model', () => {
     expect((applyCanvas(seq, 'activities', moved).activities as Activity[]).map(a => a.id)).toEqual(['b', 'a']);
   });
 
-  it('renames an activity in its connections and start', () => {
-    const owner: Activity = { ...flow, start: 'a', connections: [{ from: 'a', outcome: 'Done', to: 'b' }] };
-    expect(renameInOwner(owner, 'a', 'first')).toMatchObject({ start: 'first', connections: [{ from: 'first', to: 'b' }] });
-  });
-
   it('pastes a copy with fresh ids for it and its children', () => {
     const root: Activity = { id: 'main', type: 'Sequence', activities: [{ id: 'each', type: 'ForEach', body: { id: 'log', type: 'Log' } }] };
     const copy = cloneWithFreshIds(findActivity(root, 'each')!, root, new Set());
     expect(copy.id).toBe('for-each');
     expect((copy.body as Activity).id).toBe('log-2');
+  });
+});
+
+describe('renaming and locating', () => {
+  it('renames an activity with its connections, and refuses a taken or invalid id', async () => {
+    const { renameActivity, locate } = await import('./bot');
+    const root: Activity = { id: 'flow', type: 'Flowchart', activities: [{ id: 'a', type: 'Log' }, { id: 'b', type: 'Log' }], connections: [{ from: 'a', to: 'b' }] };
+    const renamed = renameActivity(root, 'a', 'first') as Activity;
+    expect(renamed.connections).toEqual([{ from: 'first', to: 'b' }]);
+    expect(locate(renamed, 'first')).toEqual({ ownerId: 'flow', slot: 'activities' });
+    expect(renameActivity(root, 'a', 'b')).toContain('already used');
+    expect(renameActivity(root, 'a', '-x')).toContain('not a valid id');
   });
 });

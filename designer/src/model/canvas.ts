@@ -118,13 +118,3 @@ export function connect(model: CanvasModel, source: string, outcome: string, tar
 export function moveNodes(model: CanvasModel, positions: Record<string, Point>): CanvasModel {
   return { ...model, nodes: model.nodes.map(n => (positions[n.id] ? { ...n, position: positions[n.id], positioned: true } : n)) };
 }
-
-/** Renames an activity of the container; its connections and the flowchart's start follow. */
-export function renameInOwner(owner: Activity, oldId: string, newId: string): Activity {
-  const copy: Activity = { ...owner };
-  if (owner.connections) {
-    copy.connections = owner.connections.map(c => (c.from === oldId || c.to === oldId ? { ...c, from: c.from === oldId ? newId : c.from, to: c.to === oldId ? newId : c.to } : c));
-  }
-  if (owner.start === oldId) copy.start = newId;
-  return copy;
-}
