@@ -50,6 +50,8 @@ export function Canvas(props: Props) {
     label: e.outcome && e.outcome !== 'Done' ? e.outcome : undefined, deletable: model.kind === 'flowchart' && !readOnly,
     className: live?.get(e.source)?.status === 'ok' && live?.get(e.target) ? 'edge-taken' : '',
   }));
+  // Fit the view to what is there when the canvas opens; an empty canvas keeps zoom 1 (no jump at the first drop).
+  const [fitOnOpen] = useState(() => model.nodes.length > 0);
   const [nodes, setNodes] = useState(toNodes);
   const [edges, setEdges] = useState(toEdges);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -82,7 +84,7 @@ export function Canvas(props: Props) {
         onDelete={({ nodes: gone, edges: cut }) => commit(removeEdges(removeNodes(model, gone.map(n => n.id)), cut.map(e => e.id)))}
         onNodeDoubleClick={(_, node) => { const s = (node.data as ActivityNodeData).slots[0]; if (s) props.onOpen(node.id, s); }}
         onPaneClick={() => props.onSelect([])}
-        fitView fitViewOptions={{ maxZoom: 1.2 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
+        fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1.2 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
         <Controls />
         <MiniMap pannable zoomable />
