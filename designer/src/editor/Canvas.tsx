@@ -84,7 +84,7 @@ export function Canvas(props: Props) {
         onDelete={({ nodes: gone, edges: cut }) => commit(removeEdges(removeNodes(model, gone.map(n => n.id)), cut.map(e => e.id)))}
         onNodeDoubleClick={(_, node) => { const s = (node.data as ActivityNodeData).slots[0]; if (s) props.onOpen(node.id, s); }}
         onPaneClick={() => props.onSelect([])}
-        fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1.2 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
+        defaultEdgeOptions={{ type: 'smoothstep' }} fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1.2 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
         <Controls />
         <MiniMap pannable zoomable />
