@@ -15,8 +15,10 @@ import { PropertiesPanel } from './PropertiesPanel';
 import { RunPanel } from './RunPanel';
 import { useHistory } from './useHistory';
 import { VariablesPanel } from './VariablesPanel';
+import { VersionsPanel } from './VersionsPanel';
+import { downloadBot } from '../files';
 
-type Tab = 'properties' | 'bot' | 'run';
+type Tab = 'properties' | 'bot' | 'run' | 'versions';
 
 export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: boolean; descriptors: ActivityDescriptor[] }) {
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -162,14 +164,6 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
     }
   };
 
-  const exportJson = () => {
-    if (!bot) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(bot, null, 2)], { type: 'application/json' }));
-    link.download = `${bot.name}.bot.json`;
-    link.click();
-  };
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
@@ -209,7 +203,7 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
         <button type="button" onClick={publish} disabled={saved.version === null || dirty || saved.published === saved.version}>Publish</button>
         <button type="button" onClick={() => setTab('run')}>Run…</button>
         <Link to={`/bots/${encodeURIComponent(bot.name)}/triggers`}>Triggers</Link>
-        <button type="button" onClick={exportJson}>Export</button>
+        <button type="button" onClick={() => downloadBot(bot)}>Export</button>
       </div>
       {message && <div className={`message ${message.error ? 'error-box' : ''}`} role="status">{message.text}</div>}
       <div className="editor-body">
@@ -239,7 +233,7 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
         </main>
         <aside className="side">
           <div className="tabs">
-            {(['properties', 'bot', 'run'] as Tab[]).map(t => <button key={t} type="button" className={t === tab ? 'on' : ''} onClick={() => setTab(t)}>{tabNames[t]}</button>)}
+            {(['properties', 'bot', 'run', 'versions'] as Tab[]).map(t => <button key={t} type="button" className={t === tab ? 'on' : ''} onClick={() => setTab(t)}>{tabNames[t]}</button>)}
           </div>
           {tab === 'properties' && (selectedActivity
             ? <PropertiesPanel activity={selectedActivity} descriptor={byType.get(selectedActivity.type)} variables={names} problems={problemsById.get(selectedActivity.id) ?? []}
@@ -253,6 +247,7 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
                 return null;
               }} />
             : <p className="muted">Select one activity to edit its properties.</p>)}
+          {tab === 'versions' && <VersionsPanel bot={bot} latest={saved.version} />}
           {tab === 'bot' && <VariablesPanel bot={bot} onChange={b => change(b, 'variables')} />}
           {tab === 'run' && <RunPanel inputs={bot.inputs ?? []} live={live} runId={runId} selectedId={selected[0] ?? null} canRun
             runLabel={dirty || saved.version === null ? 'Save and run' : `Run version ${saved.version}`} onStart={start} startError={startError}
@@ -263,7 +258,7 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
   );
 }
 
-const tabNames: Record<Tab, string> = { properties: 'Properties', bot: 'Variables', run: 'Run' };
+const tabNames: Record<Tab, string> = { properties: 'Properties', bot: 'Variables', run: 'Run', versions: 'Versions' };
 
 function defaultSlot(activity: Activity): string {
   return slotsOf(activity)[0]?.name ?? 'activities';

@@ -1,7 +1,7 @@
 // Bots: search, last run status, triggers; create, duplicate, import and export bot.json.
 import { useRef, useState } from 'react';
 import { api, errorText, type Run } from '../api';
-import type { Bot } from '../model/bot';
+import { downloadBot } from '../files';
 import { Link, navigate } from '../router';
 import { Failure, Status, useLoad, when } from './common';
 
@@ -42,7 +42,7 @@ export function BotsPage() {
   const exportBot = async (name: string) => {
     try {
       const v = await api.botVersion(name, 'latest');
-      download(`${name}.bot.json`, v.definition);
+      downloadBot(v.definition, `${name}.bot.json`);
     } catch (e) { setMessage({ text: errorText(e), error: true }); }
   };
 
@@ -85,11 +85,4 @@ export function BotsPage() {
       {bots.data && shown.length === 0 && <p className="muted">No bots{search ? ` match '${search}'` : ''}.</p>}
     </div>
   );
-}
-
-export function download(fileName: string, bot: Bot) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([JSON.stringify(bot, null, 2)], { type: 'application/json' }));
-  link.download = fileName;
-  link.click();
 }
