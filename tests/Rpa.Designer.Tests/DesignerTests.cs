@@ -159,8 +159,8 @@ public sealed class DesignerTests(DesignerServer server)
         server.PageErrors.Should().BeEmpty();
     }
 
-    [Fact(Skip = "Needs the approvals API (GET /api/approvals, POST /api/approvals/{id}/reject) and the WaitForApproval activity from the engine branch; remove this Skip once they are merged.")]
-    public async Task Rejecting_an_approval_with_a_comment_fails_the_waiting_run()
+    [Fact]
+    public async Task Rejecting_an_approval_with_a_comment_records_the_decision_and_resumes_the_run()
     {
         var bot = new JsonObject
         {
@@ -188,6 +188,9 @@ public sealed class DesignerTests(DesignerServer server)
 
         var approvals = await server.Api.GetFromJsonAsync<JsonArray>("/api/approvals?status=rejected");
         approvals!.Should().Contain(a => a!["runId"]!.GetValue<string>() == id && a["comment"]!.GetValue<string>() == "Not in the budget");
+        await page.GotoAsync($"/runs/{id}");
+        await page.Locator(".page-head .status").Filter(new() { HasNotText = "waiting" }).WaitForAsync(new() { Timeout = 30_000 });
+        server.PageErrors.Should().BeEmpty();
     }
 
     /// <summary>Drags with the mouse (React Flow connects handles on mouse events, not HTML drag and drop).</summary>

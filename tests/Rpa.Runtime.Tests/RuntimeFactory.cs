@@ -62,6 +62,8 @@ public sealed class RuntimeFactory(
                 ["Rpa:CancelPollInterval"] = "00:00:00.200",
                 ["Rpa:JournalFlushInterval"] = "00:00:00.050",
                 ["Rpa:ShutdownTimeout"] = "00:00:01",
+                ["Rpa:RunHeartbeatInterval"] = "00:00:00.200",
+                ["Rpa:RunLeaseTimeout"] = "00:00:10",
                 ["Rpa:Serve:PracticeApps"] = "false",
             }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()))
             .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Logs))

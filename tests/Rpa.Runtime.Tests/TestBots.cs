@@ -52,6 +52,33 @@ internal static class TestBots
         }
         """;
 
+    /// <summary>Prepares, waits for an approval ("Pay {amount}?"), then pays or not: output <c>result</c>.</summary>
+    public static string Approver(string name) => $$$"""
+        {
+          "format": 1,
+          "name": "{{{name}}}",
+          "version": 1,
+          "inputs": [ { "name": "amount", "type": "number", "default": 100 } ],
+          "outputs": [ { "name": "result", "type": "text" } ],
+          "variables": [ { "name": "prepared", "type": "text" } ],
+          "root": {
+            "id": "flow",
+            "type": "Flowchart",
+            "activities": [
+              { "id": "prepare", "type": "SetVariable", "inputs": { "variable": "prepared", "value": { "js": "'paid ' + amount" } } },
+              { "id": "ask", "type": "WaitForApproval", "inputs": { "title": { "liquid": "Pay {{ amount }}?" } }, "outputs": { "comment": "result" } },
+              { "id": "pay", "type": "SetVariable", "inputs": { "variable": "result", "value": { "js": "prepared + (result ? ' (' + result + ')' : '')" } } },
+              { "id": "skip", "type": "SetVariable", "inputs": { "variable": "result", "value": "not paid" } }
+            ],
+            "connections": [
+              { "from": "prepare", "to": "ask" },
+              { "from": "ask", "outcome": "Approved", "to": "pay" },
+              { "from": "ask", "outcome": "Rejected", "to": "skip" }
+            ]
+          }
+        }
+        """;
+
     /// <summary>Two problems: an unknown activity type, and an expression that uses an undeclared name.</summary>
     public static string Broken(string name) => $$"""
         {

@@ -12,7 +12,7 @@ export function ApprovalsPage() {
       <div className="page-head">
         <h2>Approvals</h2>
         <select aria-label="Approval status" value={status} onChange={e => setStatus(e.target.value)}>
-          {['pending', 'approved', 'rejected'].map(s => <option key={s}>{s}</option>)}
+          {['pending', 'approved', 'rejected', 'cancelled', 'all'].map(s => <option key={s}>{s}</option>)}
         </select>
         <button type="button" onClick={approvals.reload}>Refresh</button>
       </div>

@@ -20,6 +20,9 @@ public abstract class Activity
     /// <summary>Ids from the root to this activity, joined by '/'.</summary>
     public string NodePath { get; internal set; } = "";
 
+    /// <summary>True for activities that run no other activities: a paused run replays what they did instead of running them again.</summary>
+    internal bool IsLeaf { get; set; }
+
     /// <summary>Runs the activity. Read inputs with <c>context.Get</c>, write outputs with <c>context.Set</c>,
     /// choose an outcome with <see cref="ActivityContext.Outcome"/>; throw to fail.</summary>
     public abstract ValueTask ExecuteAsync(ActivityContext context);

@@ -12,6 +12,7 @@ public sealed class ActivityContext
 {
     private ILogger? _logger;
     private List<string>? _artifacts;
+    private List<ReplayWrite>? _writes;
 
     internal ActivityContext(RunContext run, Activity activity, JournalEntry entry, VariableScope scope, CancellationToken cancellation)
     {
@@ -44,6 +45,11 @@ public sealed class ActivityContext
 
     internal IReadOnlyList<string> Artifacts => _artifacts ?? (IReadOnlyList<string>)[];
 
+    /// <summary>Set when the run keeps replay records and this activity is a leaf: its key in the <see cref="ReplayLog"/>.</summary>
+    internal string? ReplayKey { get; init; }
+
+    internal IReadOnlyList<ReplayWrite> Writes => _writes ?? (IReadOnlyList<ReplayWrite>)[];
+
     /// <summary>Reads an input: evaluates its expression, converts it, and records it (masked) in the journal.</summary>
     public T Get<T>(Input<T> input)
     {
@@ -57,7 +63,43 @@ public sealed class ActivityContext
     public void Set<T>(Output<T> output, T value)
     {
         if (output.Name.Length > 0) Entry.RecordOutput(output.Name, Run.Masker.MaskValue(value));
-        if (output.Variable is not null) Scope.Set(output.Variable, value);
+        if (output.Variable is not null) Write(output.Variable, value);
+    }
+
+    /// <summary>Writes a variable (or bot output) by name: the value is converted to the variable's type.</summary>
+    public void SetVariable(string name, object? value) => Write(name, value);
+
+    /// <summary>
+    /// Pauses the run here until someone answers: throw what this returns. The runner stores the run as waiting with a
+    /// <see cref="Bookmark"/> named <paramref name="name"/> carrying <paramref name="payload"/>; when the run resumes, this
+    /// activity runs again and <see cref="TryTakeResumeValue"/> gives it the answer. Only for <see cref="IBookmarkActivity"/> activities.
+    /// </summary>
+    public Exception Suspend(string name, System.Text.Json.Nodes.JsonObject payload)
+    {
+        if (ReplayKey is null)
+        {
+            return new InvalidOperationException($"{Activity.TypeName} pauses the run, so it must implement IBookmarkActivity.");
+        }
+
+        var bookmark = new Bookmark(Guid.NewGuid().ToString("N"), name, Activity.Id, Activity.TypeName, Entry.Path, payload, Time.GetUtcNow());
+        return new RunSuspendedException(bookmark, ReplayKey);
+    }
+
+    /// <summary>The answer to this activity's bookmark when the run resumes here; false the first time it runs.</summary>
+    public bool TryTakeResumeValue(out System.Text.Json.Nodes.JsonObject value)
+    {
+        if (ReplayKey is not null && Run.Replay is { } replay) return replay.TryTakeResumeValue(ReplayKey, out value);
+        value = null!;
+        return false;
+    }
+
+    private void Write(string name, object? value)
+    {
+        Scope.Set(name, value);
+        if (ReplayKey is null) return;
+        var stored = Scope.Find(name)?.Value;
+        var secret = stored is string text && !string.Equals(Run.Masker.MaskText(text), text, StringComparison.Ordinal);
+        (_writes ??= []).Add(new ReplayWrite(name, Values.ValueConverter.ToJson(stored), secret));
     }
 
     public T GetRequiredService<T>() where T : notnull =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Rpa.Engine.Journal;
 using Rpa.Engine.Model;
@@ -9,25 +10,50 @@ namespace Rpa.Engine.Execution;
 /// <summary>Runs compiled bots in process: binds inputs, runs the root activity, collects outputs, keeps the journal.</summary>
 public static class BotRunner
 {
-    public static async Task<RunResult> RunAsync(CompiledBot bot, RunOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<RunResult> RunAsync(CompiledBot bot, RunOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(bot, options ?? new RunOptions(), bot.CanSuspend ? new ReplayLog() : null, firstSequence: 1, cancellationToken);
+
+    /// <summary>
+    /// Resumes a run that paused (<see cref="RunStatus.Waiting"/>) with the answer to its bookmark. Give the same bot version
+    /// and the same inputs as the first start (in <paramref name="options"/>) and the same <see cref="RunOptions.RunId"/>:
+    /// activities that finished before the pause are replayed from <paramref name="state"/>, not run again; the journal continues.
+    /// </summary>
+    public static Task<RunResult> ResumeAsync(CompiledBot bot, PausedRun state, JsonObject answer, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new RunOptions();
+        if (!string.Equals(state.Bot, bot.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The paused run belongs to bot '{state.Bot}', not '{bot.Name}'.", nameof(bot));
+        }
+
+        var replay = new ReplayLog(state.Completed, state.BookmarkKey, answer);
+        return RunCoreAsync(bot, options ?? new RunOptions(), replay, state.NextSequence, cancellationToken);
+    }
+
+    private static async Task<RunResult> RunCoreAsync(CompiledBot bot, RunOptions options, ReplayLog? replay, long firstSequence, CancellationToken cancellationToken)
+    {
         var masker = new SecretMasker();
         var scope = BindArguments(bot.Definition, options.Inputs, masker);
-        var journal = new RunJournal(options.Observer, options.KeepJournal);
+        var journal = new RunJournal(options.Observer, options.KeepJournal, firstSequence);
         var resources = new RunResources();
-        var run = new RunContext(bot, options, journal, masker, resources, cancellationToken, depth: 0, pathPrefix: "", parentSequence: null);
+        var run = new RunContext(bot, options, journal, masker, resources, cancellationToken, depth: 0, pathPrefix: "", parentSequence: null, replay);
         var startedAt = options.Time.GetUtcNow();
 
         using var logScope = options.Logger.BeginScope(new Dictionary<string, object?> { ["RunId"] = options.RunId, ["Bot"] = bot.Name });
-        options.Logger.LogInformation("Run {RunId} of bot {Bot} started", options.RunId, bot.Name);
+        if (firstSequence == 1) options.Logger.LogInformation("Run {RunId} of bot {Bot} started", options.RunId, bot.Name);
+        else options.Logger.LogInformation("Run {RunId} of bot {Bot} resumed", options.RunId, bot.Name);
 
         RunStatus status;
         ActivityError? error = null;
+        PausedRun? state = null;
         try
         {
             await run.ExecuteAsync(bot.Root, null, scope, null, cancellationToken).ConfigureAwait(false);
             status = RunStatus.Succeeded;
+        }
+        catch (RunSuspendedException suspended)
+        {
+            status = RunStatus.Waiting;
+            state = new PausedRun(bot.Name, suspended.Bookmark, suspended.Key, journal.NextSequence, replay!.Records);
         }
         catch (ActivityFaultException fault)
         {
@@ -53,9 +79,15 @@ public static class BotRunner
             Outputs = CollectOutputs(bot.Definition, scope, masker),
             Error = error,
             Journal = journal,
+            Bookmark = state?.Bookmark,
+            Paused = state,
         };
 
-        if (status == RunStatus.Failed) options.Logger.LogInformation("Run {RunId} failed: {Error}", options.RunId, result.ErrorMessage);
+        if (state is not null)
+        {
+            options.Logger.LogInformation("Run {RunId} waits at activity {WaitingActivity} for {Bookmark}", options.RunId, state.Bookmark.ActivityId, state.Bookmark.Name);
+        }
+        else if (status == RunStatus.Failed) options.Logger.LogInformation("Run {RunId} failed: {Error}", options.RunId, result.ErrorMessage);
         else options.Logger.LogInformation("Run {RunId} {Status} in {Duration}", options.RunId, status, result.Duration);
         return result;
     }
@@ -79,7 +111,7 @@ public static class BotRunner
             throw new Activities.ActivityException(e.Message);
         }
 
-        var run = new RunContext(bot, parent.Options, parent.Journal, parent.Masker, parent.Resources, caller.CancellationToken, parent.Depth + 1, caller.Entry.Path + ">", caller.Entry.Sequence);
+        var run = new RunContext(bot, parent.Options, parent.Journal, parent.Masker, parent.Resources, caller.CancellationToken, parent.Depth + 1, caller.Entry.Path + ">", caller.Entry.Sequence, parent.Replay);
         await run.ExecuteAsync(bot.Root, caller.Entry.Sequence, scope, null, caller.CancellationToken).ConfigureAwait(false);
         return CollectOutputs(bot.Definition, scope, parent.Masker);
     }

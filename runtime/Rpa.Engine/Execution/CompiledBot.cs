@@ -15,7 +15,11 @@ public sealed class CompiledBot
         Root = root;
         Activities = activities;
         Location = location;
+        CanSuspend = activities.Values.Any(a => a is IBookmarkActivity or Rpa.Engine.Activities.ControlFlow.RunBot);
     }
+
+    /// <summary>True when the bot may pause (it waits for an approval or runs another bot): runs then keep replay records.</summary>
+    public bool CanSuspend { get; }
 
     public BotDefinition Definition { get; }
 

@@ -10,8 +10,9 @@ public sealed class RunContext
 {
     private JavaScriptRuntime? _javaScript;
 
-    internal RunContext(CompiledBot bot, RunOptions options, RunJournal journal, SecretMasker masker, RunResources resources, CancellationToken cancellation, int depth, string pathPrefix, long? parentSequence)
+    internal RunContext(CompiledBot bot, RunOptions options, RunJournal journal, SecretMasker masker, RunResources resources, CancellationToken cancellation, int depth, string pathPrefix, long? parentSequence, ReplayLog? replay)
     {
+        Replay = replay;
         Resources = resources;
         Bot = bot;
         Options = options;
@@ -52,6 +53,9 @@ public sealed class RunContext
 
     internal string PathPrefix { get; }
 
+    /// <summary>The replay records of a run that may pause; null for bots that cannot.</summary>
+    internal ReplayLog? Replay { get; }
+
     internal long? ParentSequence { get; }
 
     internal JavaScriptRuntime JavaScript
@@ -70,14 +74,33 @@ public sealed class RunContext
     internal async ValueTask<string> ExecuteAsync(Activity activity, long? parentSequence, VariableScope scope, int? iteration, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        var entry = Journal.Start(parentSequence, activity.Id, activity.TypeName, PathPrefix.Length == 0 ? activity.NodePath : PathPrefix + activity.NodePath, iteration, Time.GetUtcNow());
-        var context = new ActivityContext(this, activity, entry, scope, cancellation);
+        var path = PathPrefix.Length == 0 ? activity.NodePath : PathPrefix + activity.NodePath;
+        string? replayKey = null;
+        if (Replay is not null && activity.IsLeaf)
+        {
+            replayKey = Replay.NextKey(path);
+            if (Replay.TryReplay(replayKey, out var record)) return ApplyReplay(record, scope);
+            if (Replay.IsResumePending(out var waitingAt) && !string.Equals(waitingAt, replayKey, StringComparison.Ordinal))
+            {
+                throw new ActivityFaultException(new ActivityError(activity.Id, activity.TypeName, path,
+                    $"the resumed run went a different way than before it paused: it reached '{activity.Id}' ({replayKey}) before the activity it waited at ({waitingAt}); a bot's flow before a wait must not depend on the time, random values or a changed bot version"));
+            }
+        }
+
+        var entry = Journal.Start(parentSequence, activity.Id, activity.TypeName, path, iteration, Time.GetUtcNow());
+        var context = new ActivityContext(this, activity, entry, scope, cancellation) { ReplayKey = replayKey };
         try
         {
             await activity.ExecuteAsync(context).ConfigureAwait(false);
             entry.Outcome = context.Outcome;
             Journal.End(entry, ActivityStatus.Completed, Time.GetUtcNow());
+            if (replayKey is not null) Replay!.Complete(new ReplayRecord(replayKey, context.Outcome, context.Writes));
             return context.Outcome;
+        }
+        catch (RunSuspendedException)
+        {
+            Journal.End(entry, ActivityStatus.Suspended, Time.GetUtcNow());
+            throw;
         }
         catch (ActivityFaultException fault)
         {
@@ -98,6 +121,19 @@ public sealed class RunContext
             context.Logger.LogWarning("Activity {ActivityType} '{FailedActivity}' failed: {Reason}", activity.TypeName, activity.Id, error.Message);
             throw new ActivityFaultException(error, e);
         }
+    }
+
+    /// <summary>Does again what a finished activity did before the run paused: the same writes, the same outcome; no journal entry.</summary>
+    private string ApplyReplay(ReplayRecord record, VariableScope scope)
+    {
+        foreach (var write in record.Writes)
+        {
+            var value = Values.ValueConverter.FromJson(write.Value);
+            if (write.Secret && value is string secret) Masker.Add(secret);
+            scope.Set(write.Variable, value);
+        }
+
+        return record.Outcome;
     }
 
     private ActivityError CreateError(Activity activity, string path, Exception e, IReadOnlyList<string> artifacts)

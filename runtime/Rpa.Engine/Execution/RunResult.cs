@@ -19,6 +19,12 @@ public sealed record RunResult
 
     public ActivityError? Error { get; init; }
 
+    /// <summary>Where a <see cref="RunStatus.Waiting"/> run paused, and what it waits for.</summary>
+    public Bookmark? Bookmark { get; init; }
+
+    /// <summary>What a <see cref="RunStatus.Waiting"/> run needs to resume; store it (<see cref="PausedRun.ToJson"/>).</summary>
+    public PausedRun? Paused { get; init; }
+
     public required RunJournal Journal { get; init; }
 
     public TimeSpan Duration => EndedAt - StartedAt;

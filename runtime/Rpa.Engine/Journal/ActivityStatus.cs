@@ -6,4 +6,7 @@ public enum ActivityStatus
     Completed,
     Faulted,
     Cancelled,
+
+    /// <summary>The run paused while this activity (or one inside it) waited; the resumed run journals it again.</summary>
+    Suspended,
 }

@@ -12,12 +12,20 @@ public sealed class RunJournal
     private readonly List<Slot[]> _chunks = [];
     private readonly Lock _gate = new();
     private readonly IRunObserver? _observer;
+    private readonly long _offset;
     private long _sequence;
 
     public RunJournal(IRunObserver? observer = null, bool keepEntries = true)
+        : this(observer, keepEntries, firstSequence: 1)
+    {
+    }
+
+    /// <summary>A journal whose first entry takes <paramref name="firstSequence"/>: a resumed run continues its journal.</summary>
+    public RunJournal(IRunObserver? observer, bool keepEntries, long firstSequence)
     {
         _observer = observer;
         KeepEntries = keepEntries;
+        _offset = firstSequence - 1;
     }
 
     /// <summary>False for very long runs whose entries go only to the observer.</summary>
@@ -36,7 +44,7 @@ public sealed class RunJournal
                 {
                     ref var slot = ref _chunks[(int)(i / ChunkSize)][i % ChunkSize];
                     if (slot.Entry is not null) entries.Add(slot.Entry);
-                    else if (slot.ActivityId is not null) entries.Add(slot.ToEntry(i + 1));
+                    else if (slot.ActivityId is not null) entries.Add(slot.ToEntry(_offset + i + 1));
                 }
 
                 return entries;
@@ -44,11 +52,15 @@ public sealed class RunJournal
         }
     }
 
+    /// <summary>How many entries this journal holds (a resumed run's journal counts only its own).</summary>
     public long Count => Interlocked.Read(ref _sequence);
+
+    /// <summary>The sequence number the next entry takes.</summary>
+    public long NextSequence => _offset + Interlocked.Read(ref _sequence) + 1;
 
     internal JournalEntry Start(long? parent, string activityId, string activityType, string path, int? iteration, DateTimeOffset now)
     {
-        var sequence = Interlocked.Increment(ref _sequence);
+        var sequence = _offset + Interlocked.Increment(ref _sequence);
         var entry = new JournalEntry(sequence, parent, activityId, activityType, path, iteration, now);
         if (KeepEntries)
         {
@@ -79,7 +91,7 @@ public sealed class RunJournal
 
     private ref Slot SlotFor(long sequence)
     {
-        var index = sequence - 1;
+        var index = sequence - _offset - 1;
         var chunk = (int)(index / ChunkSize);
         while (_chunks.Count <= chunk) _chunks.Add(new Slot[ChunkSize]);
         return ref _chunks[chunk][index % ChunkSize];

@@ -50,4 +50,15 @@ public sealed class BotTestHost
             BotResolver = BotResolver,
             Services = Services,
         }, cancellationToken);
+
+    /// <summary>Resumes a run that paused at a bookmark, with the answer (e.g. <c>WaitForApproval.Answer(true, "ok", "ann")</c>).</summary>
+    public Task<RunResult> ResumeAsync(CompiledBot bot, RunResult paused, System.Text.Json.Nodes.JsonObject answer, IReadOnlyDictionary<string, object?>? inputs = null, CancellationToken cancellationToken = default) =>
+        BotRunner.ResumeAsync(bot, PausedRun.Parse((paused.Paused ?? throw new ArgumentException("The run did not pause.", nameof(paused))).ToJson()), answer, new RunOptions
+        {
+            RunId = paused.RunId,
+            Inputs = inputs ?? new Dictionary<string, object?>(),
+            Time = Time,
+            BotResolver = BotResolver,
+            Services = Services,
+        }, cancellationToken);
 }

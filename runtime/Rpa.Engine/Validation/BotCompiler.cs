@@ -147,6 +147,7 @@ public sealed partial class BotCompiler(ActivityRegistry registry)
             activity.TypeName = descriptor.Type;
             activity.DisplayName = definition.DisplayName;
             activity.NodePath = path;
+            activity.IsLeaf = descriptor.Slots.Count == 0 && activity is not Activities.ControlFlow.RunBot;
             _activities.TryAdd(id, activity);
 
             BindInputs(activity, definition, descriptor, visible);

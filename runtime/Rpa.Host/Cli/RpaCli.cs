@@ -9,7 +9,7 @@ using Rpa.Host.Server;
 
 namespace Rpa.Host.Cli;
 
-/// <summary>The `rpa` command line: run, validate, activities.</summary>
+/// <summary>The `rpa` command line: run, approve/reject, validate, activities, practice, serve, worker.</summary>
 public static class RpaCli
 {
     /// <summary>What this program can run: the built-in activities, the browser and OCR.</summary>
@@ -30,6 +30,8 @@ public static class RpaCli
         var root = new RootCommand("rpa: run, check and describe Rpa bots.")
         {
             RunCommand.Create(services, output, error),
+            ApproveCommand.Create(services, output, error, approve: true),
+            ApproveCommand.Create(services, output, error, approve: false),
             ValidateCommand.Create(registry, output),
             ActivitiesCommand.Create(registry, output),
             PracticeCommand.Create(output, error),

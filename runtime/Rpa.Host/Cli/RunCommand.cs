@@ -54,58 +54,71 @@ internal static class RunCommand
                 return ExitCodes.Invalid;
             }
 
-            var interactive = !asJson && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-            var gate = asJson ? new ConsoleGate(error, error, false) : new ConsoleGate(output, error, interactive);
-            var dataDirectory = Path.GetFullPath(parse.GetValue(data)!);
-            var runId = Guid.NewGuid();
-            var (factory, serilog) = RunLogging.Create(gate, Path.Combine(dataDirectory, "logs"), asJson ? LogEventLevel.Warning : LogEventLevel.Information);
-            try
-            {
-                RunResult result;
-                using (var progress = asJson ? null : new ProgressReporter(gate))
-                {
-                    try
-                    {
-                        result = await BotRunner.RunAsync(compiled, new RunOptions
-                        {
-                            Inputs = given,
-                            Observer = progress,
-                            Logger = factory.CreateLogger("Rpa.Run"),
-                            BotResolver = new FileBotResolver(loader, Path.GetDirectoryName(compiled.Location)),
-                            Services = services,
-                            ArtifactsDirectory = Path.Combine(dataDirectory, "artifacts", runId.ToString("N")),
-                            RunId = runId,
-                        }, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (BotInputException e)
-                    {
-                        ProblemPrinter.Print(asJson ? error : output, name, file, e.Problems);
-                        return ExitCodes.Invalid;
-                    }
-                }
-
-                if (parse.GetValue(journal) is { } journalFile)
-                {
-                    await File.WriteAllTextAsync(journalFile, JournalJson.ToJson(result.Journal.Entries).ToJsonString(Indented), CancellationToken.None).ConfigureAwait(false);
-                }
-
-                if (asJson) output.WriteLine(ResultJson(result).ToJsonString(Indented));
-                else PrintSummary(output, result);
-
-                return result.Status switch
-                {
-                    RunStatus.Succeeded => ExitCodes.Succeeded,
-                    RunStatus.Cancelled => ExitCodes.Cancelled,
-                    _ => ExitCodes.BotFailed,
-                };
-            }
-            finally
-            {
-                await serilog.DisposeAsync().ConfigureAwait(false);
-                factory.Dispose();
-            }
+            var run = new LocalRun(services, loader, compiled, Path.GetFullPath(file), given, Guid.NewGuid(), Path.GetFullPath(parse.GetValue(data)!), asJson, parse.GetValue(journal));
+            return await ExecuteAsync(run, output, error, (options, token) => BotRunner.RunAsync(compiled, options, token), cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs (or resumes) a bot here with progress on the terminal and logs in the data folder, prints the outcome, and
+    /// keeps a waiting run in the data folder for `rpa approve` / `rpa reject`. Returns the exit code.
+    /// </summary>
+    internal static async Task<int> ExecuteAsync(LocalRun run, TextWriter output, TextWriter error, Func<RunOptions, CancellationToken, Task<RunResult>> start, CancellationToken cancellationToken)
+    {
+        var interactive = !run.AsJson && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        var gate = run.AsJson ? new ConsoleGate(error, error, false) : new ConsoleGate(output, error, interactive);
+        var (factory, serilog) = RunLogging.Create(gate, Path.Combine(run.DataDirectory, "logs"), run.AsJson ? LogEventLevel.Warning : LogEventLevel.Information);
+        try
+        {
+            RunResult result;
+            using (var progress = run.AsJson ? null : new ProgressReporter(gate))
+            {
+                try
+                {
+                    result = await start(new RunOptions
+                    {
+                        Inputs = run.Inputs,
+                        Observer = progress,
+                        Logger = factory.CreateLogger("Rpa.Run"),
+                        BotResolver = new FileBotResolver(run.Loader, Path.GetDirectoryName(run.Bot.Location)),
+                        Services = run.Services,
+                        ArtifactsDirectory = Path.Combine(run.DataDirectory, "artifacts", run.RunId.ToString("N")),
+                        RunId = run.RunId,
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BotInputException e)
+                {
+                    ProblemPrinter.Print(run.AsJson ? error : output, run.Bot.Name, run.File, e.Problems);
+                    return ExitCodes.Invalid;
+                }
+            }
+
+            if (run.JournalFile is { } journalFile)
+            {
+                await File.WriteAllTextAsync(journalFile, JournalJson.ToJson(result.Journal.Entries).ToJsonString(Indented), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            var waiting = new WaitingRuns(run.DataDirectory);
+            if (result.Paused is { } paused) waiting.Save(new WaitingRun(run.RunId, run.File, ValueConverter.ToJson(run.Inputs)!.AsObject(), paused.ToJson()));
+            else waiting.Remove(run.RunId);
+
+            if (run.AsJson) output.WriteLine(ResultJson(result).ToJsonString(Indented));
+            else PrintSummary(output, result);
+
+            return result.Status switch
+            {
+                RunStatus.Succeeded => ExitCodes.Succeeded,
+                RunStatus.Cancelled => ExitCodes.Cancelled,
+                RunStatus.Waiting => ExitCodes.Waiting,
+                _ => ExitCodes.BotFailed,
+            };
+        }
+        finally
+        {
+            await serilog.DisposeAsync().ConfigureAwait(false);
+            factory.Dispose();
+        }
     }
 
     private static Dictionary<string, object?> ParseInputs(CompiledBot bot, string[] pairs, out List<ValidationProblem> problems)
@@ -156,6 +169,13 @@ internal static class RunCommand
             case RunStatus.Cancelled:
                 output.WriteLine($"■ Bot '{result.Bot}' was cancelled after {duration} ({steps:N0} steps).");
                 break;
+            case RunStatus.Waiting:
+                var bookmark = result.Bookmark!;
+                output.WriteLine($"⏸ Bot '{result.Bot}' waits for {bookmark.Name} at activity '{bookmark.ActivityId}': {(string?)bookmark.Payload["title"]}");
+                if ((string?)bookmark.Payload["details"] is { Length: > 0 } details) output.WriteLine($"  {details}");
+                output.WriteLine($"  approve: rpa approve {result.RunId} [--comment text]");
+                output.WriteLine($"  reject:  rpa reject {result.RunId} [--comment text]");
+                break;
             default:
                 output.WriteLine($"✘ {result.ErrorMessage}");
                 if (result.Error?.Cause is { } cause) output.WriteLine($"  cause: {cause}");
@@ -164,7 +184,7 @@ internal static class RunCommand
                 break;
         }
 
-        if (result.Outputs.Count == 0) return;
+        if (result.Outputs.Count == 0 || result.Status == RunStatus.Waiting) return;
         output.WriteLine("Outputs:");
         foreach (var (name, value) in result.Outputs)
         {
@@ -191,5 +211,11 @@ internal static class RunCommand
         ["steps"] = result.Journal.Count,
         ["outputs"] = ValueConverter.ToJson(result.Outputs),
         ["error"] = result.Error is null ? null : JournalJson.ToJson(result.Error),
+        ["waitingFor"] = result.Bookmark is null ? null : new JsonObject
+        {
+            ["name"] = result.Bookmark.Name,
+            ["activityId"] = result.Bookmark.ActivityId,
+            ["payload"] = result.Bookmark.Payload.DeepClone(),
+        },
     };
 }

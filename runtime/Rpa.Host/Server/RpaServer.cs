@@ -77,6 +77,7 @@ public sealed class RpaServer
             endpoints.MapRunsApi();
             endpoints.MapRunEventsApi();
             endpoints.MapStatsApi();
+            endpoints.MapApprovalsApi();
             if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
             if (designer is not null) endpoints.MapDesignerFallback(designer);
         });

@@ -99,7 +99,7 @@ public sealed class RunBotJob(
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         using var registration = cancellations.Register(run.Id, cancel);
         var settings = options.Value;
-        var watcher = WatchForCancelAsync(run.Id, cancel, settings.CancelPollInterval);
+        var watcher = WatchAsync(run.Id, cancel, settings);
 
         var artifacts = Path.Combine(settings.ArtifactsDirectory, run.Id.ToString("N"));
         RunResult result;
@@ -108,7 +108,7 @@ public sealed class RunBotJob(
         {
             try
             {
-                result = await BotRunner.RunAsync(compiled.Bot!, new RunOptions
+                var runOptions = new RunOptions
                 {
                     RunId = run.Id,
                     Inputs = ReadInputs(run.Inputs),
@@ -119,7 +119,17 @@ public sealed class RunBotJob(
                     Time = time,
                     BotResolver = new StoreBotResolver(store, bots),
                     ArtifactsDirectory = artifacts,
-                }, cancel.Token).ConfigureAwait(false);
+                };
+                result = run.PausedState is null
+                    ? await BotRunner.RunAsync(compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false)
+                    : await ResumeAsync(run, compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false);
+            }
+            catch (FormatException e) when (run.PausedState is not null)
+            {
+                await cancel.CancelAsync().ConfigureAwait(false);
+                await watcher.ConfigureAwait(false);
+                await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message)).ConfigureAwait(false);
+                return;
             }
             catch (BotInputException e)
             {
@@ -141,6 +151,12 @@ public sealed class RunBotJob(
             return;
         }
 
+        if (result.Paused is { } paused)
+        {
+            await PauseAsync(run, paused).ConfigureAwait(false);
+            return;
+        }
+
         var status = result.Status switch
         {
             Engine.Execution.RunStatus.Succeeded => RunState.Succeeded,
@@ -152,16 +168,65 @@ public sealed class RunBotJob(
         await CompleteAsync(run.Id, status, outputs, error).ConfigureAwait(false);
     }
 
-    private async Task WatchForCancelAsync(Guid runId, CancellationTokenSource cancel, TimeSpan interval)
+    /// <summary>Resumes a run that waited, with the answer stored when someone decided.</summary>
+    private static Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, CancellationToken cancellationToken)
+    {
+        var state = PausedRun.Parse(run.PausedState!);
+        var answer = run.ResumeAnswer is { } json && JsonNode.Parse(json) is JsonObject given
+            ? given
+            : throw new FormatException($"run {run.Id} was dispatched while it still waits for {state.Bookmark.Name} at activity '{state.Bookmark.ActivityId}' (no answer stored)");
+        return BotRunner.ResumeAsync(bot, state, answer, options, cancellationToken);
+    }
+
+    private async Task PauseAsync(RunRecord run, PausedRun paused)
+    {
+        var bookmark = paused.Bookmark;
+        var approval = bookmark.Name == Engine.Activities.HumanTasks.WaitForApproval.BookmarkName
+            ? new ApprovalRecord
+            {
+                Id = Guid.CreateVersion7(),
+                RunId = run.Id,
+                BotName = run.BotName,
+                ActivityId = bookmark.ActivityId,
+                Title = (string?)bookmark.Payload["title"] ?? bookmark.ActivityId,
+                Details = (string?)bookmark.Payload["details"],
+                Status = ApprovalStatus.Pending,
+                RequestedAt = time.GetUtcNow().UtcDateTime,
+            }
+            : null;
+        var state = paused.ToJson();
+        if (!await StoreRetry.ExecuteAsync(async token => await store.PauseRunAsync(run.Id, state, approval, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))
+        {
+            _logger.LogWarning("Run {RunId} was no longer running when it paused at {Activity}", run.Id, bookmark.ActivityId);
+            return;
+        }
+
+        _logger.LogInformation("Run {RunId} waits for {Bookmark} at activity {Activity}", run.Id, bookmark.Name, bookmark.ActivityId);
+    }
+
+    /// <summary>While the run goes: stops it when someone asks to cancel from any process, and renews its lease (heartbeat).</summary>
+    private async Task WatchAsync(Guid runId, CancellationTokenSource cancel, RuntimeOptions settings)
     {
         try
         {
-            using var timer = new PeriodicTimer(interval, time);
+            using var timer = new PeriodicTimer(settings.CancelPollInterval < settings.RunHeartbeatInterval ? settings.CancelPollInterval : settings.RunHeartbeatInterval, time);
+            var lastBeat = time.GetUtcNow();
             while (await timer.WaitForNextTickAsync(cancel.Token).ConfigureAwait(false))
             {
                 RunRecord? run;
                 try
                 {
+                    if (time.GetUtcNow() - lastBeat >= settings.RunHeartbeatInterval)
+                    {
+                        lastBeat = time.GetUtcNow();
+                        if (!await store.HeartbeatAsync(runId, worker.Id, cancel.Token).ConfigureAwait(false))
+                        {
+                            _logger.LogWarning("Run {RunId}: this worker lost its lease on the run (no heartbeat for too long); it stops here", runId);
+                            await cancel.CancelAsync().ConfigureAwait(false);
+                            return;
+                        }
+                    }
+
                     run = await store.GetRunAsync(runId, cancel.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -204,7 +269,7 @@ public sealed class RunBotJob(
 
     private async Task CompleteAsync(Guid runId, RunState status, string? outputs, string? error)
     {
-        var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error);
+        var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error) { Worker = worker.Id };
         if (!await StoreRetry.ExecuteAsync(async token => await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))
         {
             _logger.LogWarning("Run {RunId} was no longer running when it ended {Status}", runId, status);

@@ -50,6 +50,17 @@ public sealed class RuntimeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan JournalFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often a running job renews its lease on the run (a heartbeat in the store).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan RunHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A run whose worker sent no heartbeat for this long is taken to be orphaned (the worker died, on any machine) and
+    /// goes back to the queue; another worker runs it again. Must be well above the heartbeat interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "1.00:00:00")]
+    public TimeSpan RunLeaseTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Dispatch queued runs again (and runs of a dead worker on this machine) when the process starts.</summary>
     public bool ReconcileOnStart { get; set; } = true;
 
@@ -76,6 +87,13 @@ public sealed class RuntimeOptions : IValidatableObject
         if (HangfireSchema is not { Length: > 0 and <= 63 } schema || !schema.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
         {
             yield return new ValidationResult($"Rpa:HangfireSchema: '{HangfireSchema}' is not a schema name (lower-case letters, digits and '_').", [nameof(HangfireSchema)]);
+        }
+
+        if (RunLeaseTimeout < RunHeartbeatInterval * 3)
+        {
+            yield return new ValidationResult(
+                $"Rpa:RunLeaseTimeout ({RunLeaseTimeout}) must be at least three heartbeat intervals (Rpa:RunHeartbeatInterval = {RunHeartbeatInterval}), or live runs would be taken over.",
+                [nameof(RunLeaseTimeout)]);
         }
 
         foreach (var queue in Queues.Where(q => !RunQueues.IsValidName(q)))

@@ -64,6 +64,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<StoreMigrator>();
         services.AddHostedService<BotFolderImporter>();
         services.AddHostedService<RunReconciler>();
+        services.AddHostedService<StaleRunSweeper>();
 
         configure?.Invoke(new RuntimeBuilder(services));
         return services;

@@ -120,6 +120,7 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
                 s => s.SetProperty(r => r.Status, RunState.Running)
                     .SetProperty(r => r.Worker, worker)
                     .SetProperty(r => r.StartedAt, now)
+                    .SetProperty(r => r.HeartbeatAt, now)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1),
                 cancellationToken)
             .ConfigureAwait(false);
@@ -129,13 +130,16 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     public async Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        var changed = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunState.Running)
+        var runs = db.Runs.Where(r => r.Id == runId && r.Status == RunState.Running);
+        if (completion.Worker is { } worker) runs = runs.Where(r => r.Worker == worker);
+        var changed = await runs
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, completion.Status)
                     .SetProperty(r => r.EndedAt, completion.EndedAt)
                     .SetProperty(r => r.Outputs, completion.Outputs)
-                    .SetProperty(r => r.Error, completion.Error),
+                    .SetProperty(r => r.Error, completion.Error)
+                    .SetProperty(r => r.PausedState, (string?)null)
+                    .SetProperty(r => r.ResumeAnswer, (string?)null),
                 cancellationToken)
             .ConfigureAwait(false);
         return changed == 1;
@@ -160,11 +164,21 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         await using var db = createContext();
         var now = time.GetUtcNow().UtcDateTime;
         await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Cancelled).SetProperty(r => r.EndedAt, now).SetProperty(r => r.CancelRequested, true), cancellationToken)
+            .Where(r => r.Id == runId && (r.Status == RunState.Queued || r.Status == RunState.Waiting))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RunState.Cancelled)
+                    .SetProperty(r => r.EndedAt, now)
+                    .SetProperty(r => r.CancelRequested, true)
+                    .SetProperty(r => r.PausedState, (string?)null)
+                    .SetProperty(r => r.ResumeAnswer, (string?)null),
+                cancellationToken)
+            .ConfigureAwait(false);
+        await db.Approvals
+            .Where(a => a.RunId == runId && a.Status == ApprovalStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApprovalStatus.Cancelled).SetProperty(a => a.DecidedAt, now), cancellationToken)
             .ConfigureAwait(false);
         await db.Runs
-            .Where(r => r.Id == runId && (r.Status == RunState.Running || r.Status == RunState.Waiting))
+            .Where(r => r.Id == runId && r.Status == RunState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequested, true), cancellationToken)
             .ConfigureAwait(false);
         var status = await db.Runs.Where(r => r.Id == runId).Select(r => (RunState?)r.Status).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -179,6 +193,37 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Queued), cancellationToken)
             .ConfigureAwait(false);
         return changed == 1;
+    }
+
+    public async Task<bool> HeartbeatAsync(Guid runId, string worker, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Running && r.Worker == worker)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var stale = await db.Runs.AsNoTracking()
+            .Where(r => r.Status == RunState.Running && r.HeartbeatAt < cutoff)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var requeued = new List<RunRecord>();
+        foreach (var run in stale)
+        {
+            var changed = await db.Runs
+                .Where(r => r.Id == run.Id && r.Status == RunState.Running && r.Worker == run.Worker && r.HeartbeatAt < cutoff)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Queued), cancellationToken)
+                .ConfigureAwait(false);
+            if (changed == 1) requeued.Add(run);
+        }
+
+        return requeued;
     }
 
     public async Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken)
@@ -242,6 +287,78 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     {
         await using var db = createContext();
         return await db.Artifacts.AsNoTracking().Where(a => a.RunId == runId).OrderBy(a => a.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> PauseRunAsync(Guid runId, string pausedState, ApprovalRecord? approval, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == RunState.Running)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RunState.Waiting)
+                    .SetProperty(r => r.PausedState, pausedState)
+                    .SetProperty(r => r.ResumeAnswer, (string?)null),
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (changed != 1) return false;
+        if (approval is not null)
+        {
+            db.Approvals.Add(approval);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ApprovalRecord>> ListApprovalsAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var approvals = db.Approvals.AsNoTracking();
+        if (status is { } wanted) approvals = approvals.Where(a => a.Status == wanted);
+        return await approvals.OrderByDescending(a => a.RequestedAt).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ApprovalRecord?> GetApprovalAsync(Guid approvalId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Approvals.AsNoTracking().FirstOrDefaultAsync(a => a.Id == approvalId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ApprovalDecision> DecideApprovalAsync(Guid approvalId, bool approve, string decidedBy, string? comment, string answer, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var approval = await db.Approvals.AsNoTracking().FirstOrDefaultAsync(a => a.Id == approvalId, cancellationToken).ConfigureAwait(false);
+        if (approval is null) return new ApprovalDecision(ApprovalDecisionOutcome.NotFound, null, null);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var status = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
+        var decided = await db.Approvals
+            .Where(a => a.Id == approvalId && a.Status == ApprovalStatus.Pending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Status, status)
+                    .SetProperty(a => a.DecidedAt, now)
+                    .SetProperty(a => a.DecidedBy, decidedBy)
+                    .SetProperty(a => a.Comment, comment),
+                cancellationToken)
+            .ConfigureAwait(false);
+        var requeued = decided == 1 && await db.Runs
+            .Where(r => r.Id == approval.RunId && r.Status == RunState.Waiting)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunState.Queued).SetProperty(r => r.ResumeAnswer, answer), cancellationToken)
+            .ConfigureAwait(false) == 1;
+        if (!requeued)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var current = await db.Approvals.AsNoTracking().FirstAsync(a => a.Id == approvalId, cancellationToken).ConfigureAwait(false);
+            return new ApprovalDecision(ApprovalDecisionOutcome.AlreadyDecided, current, null);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == approval.RunId, cancellationToken).ConfigureAwait(false);
+        var after = await db.Approvals.AsNoTracking().FirstAsync(a => a.Id == approvalId, cancellationToken).ConfigureAwait(false);
+        return new ApprovalDecision(ApprovalDecisionOutcome.Decided, after, run);
     }
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken)

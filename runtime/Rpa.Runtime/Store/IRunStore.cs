@@ -42,6 +42,15 @@ public interface IRunStore
     /// <summary>Puts a run whose worker died back to Queued (only if it is still Running on that worker).</summary>
     Task<bool> RequeueAsync(Guid runId, string deadWorker, CancellationToken cancellationToken);
 
+    /// <summary>Renews the lease of a running run; false when <paramref name="worker"/> no longer holds it.</summary>
+    Task<bool> HeartbeatAsync(Guid runId, string worker, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts runs whose worker stopped sending heartbeats before <paramref name="cutoff"/> back to Queued (a worker on any
+    /// machine that died); returns the runs this call requeued, so exactly one process dispatches each.
+    /// </summary>
+    Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken);
+
     /// <summary>Inserts or replaces journal entries by run id and sequence, in one round trip.</summary>
     Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken);
 
@@ -54,6 +63,23 @@ public interface IRunStore
     Task AddArtifactsAsync(IReadOnlyList<ArtifactRecord> artifacts, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a running run to Waiting with what it needs to resume, and records the approval it waits for (if it waits for one),
+    /// in one transaction; false when it was not running.
+    /// </summary>
+    Task<bool> PauseRunAsync(Guid runId, string pausedState, ApprovalRecord? approval, CancellationToken cancellationToken);
+
+    /// <summary>Approvals, newest first; all when <paramref name="status"/> is null.</summary>
+    Task<IReadOnlyList<ApprovalRecord>> ListApprovalsAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken);
+
+    Task<ApprovalRecord?> GetApprovalAsync(Guid approvalId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Decides a pending approval and, in the same transaction, moves its run from Waiting to Queued with the answer
+    /// (<paramref name="answer"/>, JSON) so the next dispatch resumes it. Exactly one of two concurrent decisions wins.
+    /// </summary>
+    Task<ApprovalDecision> DecideApprovalAsync(Guid approvalId, bool approve, string decidedBy, string? comment, string answer, CancellationToken cancellationToken);
 
     /// <summary>Whether the store answers (for /health).</summary>
     Task<bool> CanConnectAsync(CancellationToken cancellationToken);

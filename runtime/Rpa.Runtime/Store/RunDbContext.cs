@@ -18,6 +18,8 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
 
+    public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are UTC everywhere; SQLite gives them back without a kind.
@@ -76,6 +78,20 @@ public abstract class RunDbContext(DbContextOptions options) : DbContext(options
             artifact.ToTable("artifacts");
             artifact.HasKey(a => a.Id);
             artifact.HasIndex(a => a.RunId);
+        });
+
+        // Approvals (durable waits).
+        modelBuilder.Entity<ApprovalRecord>(approval =>
+        {
+            approval.ToTable("approvals");
+            approval.HasKey(a => a.Id);
+            approval.Property(a => a.BotName).HasMaxLength(200);
+            approval.Property(a => a.ActivityId).HasMaxLength(200);
+            approval.Property(a => a.Title).HasMaxLength(1000);
+            approval.Property(a => a.DecidedBy).HasMaxLength(200);
+            approval.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            approval.HasIndex(a => new { a.Status, a.RequestedAt });
+            approval.HasIndex(a => a.RunId);
         });
     }
 

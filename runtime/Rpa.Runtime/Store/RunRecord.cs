@@ -38,5 +38,14 @@ public sealed class RunRecord
     /// <summary>How many times a worker started it (more than 1 after a worker died mid-run).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>When the worker running it last said it is alive; a run whose heartbeat is older than the lease goes back to the queue.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+
     public bool CancelRequested { get; set; }
+
+    /// <summary>While Waiting (and until it ends): what the engine needs to resume the run (<see cref="Engine.Execution.PausedRun"/> as JSON).</summary>
+    public string? PausedState { get; set; }
+
+    /// <summary>The answer to the bookmark the run waits at, set when someone decides; the next dispatch resumes with it.</summary>
+    public string? ResumeAnswer { get; set; }
 }

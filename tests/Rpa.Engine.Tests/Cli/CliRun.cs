@@ -9,7 +9,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var dataArgs = args.Length > 0 && args[0] == "run" ? new[] { "--data", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rpa-cli-tests") } : [];
+        var dataArgs = args.Length > 0 && args[0] == "run" && !args.Contains("--data") ? new[] { "--data", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rpa-cli-tests") } : [];
         var code = await RpaCli.RunAsync([.. args, .. dataArgs], output, error);
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -44,6 +44,63 @@ public abstract class ReconcileTests : IDisposable
         untouched["status"]!.GetValue<string>().Should().Be("succeeded");
     }
 
+    [Fact]
+    public async Task A_run_of_a_worker_elsewhere_that_stopped_sending_heartbeats_runs_again_and_a_live_one_is_left_alone()
+    {
+        var database = await CreateDatabaseAsync();
+        var orphan = RunBotJobTests.NewQueuedRun("hello");
+        orphan.Status = RunState.Running;
+        orphan.Worker = "another-machine:4242:0badf00d";
+        orphan.Attempts = 1;
+        orphan.HeartbeatAt = DateTime.UtcNow.AddHours(-1);
+        var alive = RunBotJobTests.NewQueuedRun("hello");
+        alive.Status = RunState.Running;
+        alive.Worker = "another-machine:4243:feedbeef";
+        alive.Attempts = 1;
+        alive.HeartbeatAt = DateTime.UtcNow.AddHours(1);
+
+        await using var factory = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database);
+        var store = factory.Services.GetRequiredService<IRunStore>();
+        foreach (var run in new[] { orphan, alive }) await store.CreateRunAsync(run, CancellationToken.None);
+        using var client = factory.CreateClient();
+
+        var taken = await client.WaitForRunAsync(orphan.Id);
+        taken["status"]!.GetValue<string>().Should().Be("succeeded", taken.ToJsonString());
+        taken["attempts"]!.GetValue<int>().Should().Be(2);
+        taken["worker"]!.GetValue<string>().Should().NotBe(orphan.Worker);
+        var untouched = await client.GetRunAsync(alive.Id);
+        untouched["status"]!.GetValue<string>().Should().Be("running", "its worker's lease has not expired");
+        untouched["worker"]!.GetValue<string>().Should().Be(alive.Worker);
+    }
+
+    [Fact]
+    public async Task A_run_that_waits_for_an_approval_resumes_after_a_restart_when_approved()
+    {
+        var database = await CreateDatabaseAsync();
+        Guid runId;
+        string approvalId;
+        await using (var first = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database))
+        {
+            using var client = first.CreateClient();
+            await client.SaveAndPublishAsync(TestBots.Approver("restart-approval"));
+            runId = await client.StartRunAsync("restart-approval", new System.Text.Json.Nodes.JsonObject { ["amount"] = 5 });
+            await client.WaitForRunAsync(runId, "waiting");
+            var pending = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>(client, "/api/approvals"))!;
+            approvalId = pending.Single(a => a!["runId"]!.GetValue<Guid>() == runId)!["id"]!.GetValue<string>();
+        }
+
+        await using var second = new RuntimeFactory(_data, postgres: database);
+        using var again = second.CreateClient();
+        (await again.GetRunAsync(runId))["status"]!.GetValue<string>().Should().Be("waiting", "a restart does not touch waiting runs");
+
+        var approved = await again.PostAsync($"/api/approvals/{approvalId}/approve", null);
+
+        approved.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var run = await again.WaitForRunAsync(runId);
+        run["status"]!.GetValue<string>().Should().Be("succeeded", run.ToJsonString());
+        run["outputs"]!["result"]!.GetValue<string>().Should().Be("paid 5");
+    }
+
     /// <summary>A new PostgreSQL database's connection string, or null for a SQLite file in the data folder.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 

@@ -13,7 +13,7 @@ public sealed class SetVariable : Activity
 
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
-        context.Scope.Set(Variable.LiteralValue, context.Get(Value));
+        context.SetVariable(Variable.LiteralValue, context.Get(Value));
         return ValueTask.CompletedTask;
     }
 }
