@@ -176,6 +176,7 @@ public sealed class DesignerTests(DesignerServer server)
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var started = await server.Api.PostAsJsonAsync("/api/runs", new JsonObject { ["bot"] = "e2e-approval", ["version"] = 1 });
         var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await WaitForStatusAsync(id, "waiting");
 
         var page = await server.NewPageAsync();
         await page.GotoAsync("/approvals");
@@ -191,6 +192,18 @@ public sealed class DesignerTests(DesignerServer server)
         await page.GotoAsync($"/runs/{id}");
         await page.Locator(".page-head .status").Filter(new() { HasNotText = "waiting" }).WaitForAsync(new() { Timeout = 30_000 });
         server.PageErrors.Should().BeEmpty();
+    }
+
+    private async Task WaitForStatusAsync(string runId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var run = (await server.Api.GetFromJsonAsync<JsonObject>($"/api/runs/{runId}"))!;
+            if (run["status"]!.GetValue<string>() == status) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is {run["status"]}, not {status}: {run.ToJsonString()}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Drags with the mouse (React Flow connects handles on mouse events, not HTML drag and drop).</summary>
