@@ -8,6 +8,7 @@ import {
 } from '../model/bot';
 import { addNode, applyCanvas, connect, moveNodes, toCanvas, type Point, type Scope } from '../model/canvas';
 import { autoLayout } from '../model/layout';
+import { picksOf } from '../model/picks';
 import { Link, navigate } from '../router';
 import { Canvas, outcomesOf } from './Canvas';
 import { Palette } from './Palette';
@@ -184,7 +185,7 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
   if (!bot || !scope || !owner) return <div className="page muted">Loading {name}…</div>;
 
   const selectedActivity = selected.length === 1 ? findActivity(bot.root, selected[0]) : null;
-  const names = [...(bot.variables ?? []), ...(bot.outputs ?? [])].map(v => v.name);
+  const picks = picksOf(bot);
   const ownerSlots = [...new Set([...(byType.get(owner.type)?.slots.map(s => s.name) ?? []), ...slotsOf(owner).map(s => s.name)])];
   const crumbs = pathTo(bot.root, owner.id) ?? [];
 
@@ -236,7 +237,7 @@ export function BotEditor({ name, isNew, descriptors }: { name: string; isNew: b
             {(['properties', 'bot', 'run', 'versions'] as Tab[]).map(t => <button key={t} type="button" className={t === tab ? 'on' : ''} onClick={() => setTab(t)}>{tabNames[t]}</button>)}
           </div>
           {tab === 'properties' && (selectedActivity
-            ? <PropertiesPanel activity={selectedActivity} descriptor={byType.get(selectedActivity.type)} variables={names} problems={problemsById.get(selectedActivity.id) ?? []}
+            ? <PropertiesPanel activity={selectedActivity} descriptor={byType.get(selectedActivity.type)} picks={picks} problems={problemsById.get(selectedActivity.id) ?? []}
               onChange={a => change({ ...bot, root: replaceActivity(bot.root, a.id, a) }, `props:${a.id}`)}
               onRename={newId => {
                 const next = renameActivity(bot.root, selectedActivity.id, newId);

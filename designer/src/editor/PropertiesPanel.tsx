@@ -2,14 +2,16 @@
 import { useEffect, useState } from 'react';
 import type { ActivityDescriptor, Problem } from '../api';
 import type { Activity } from '../model/bot';
+import type { Picks } from '../model/picks';
 import { ValueEditor } from './ValueEditor';
 
 interface Props {
-  activity: Activity; descriptor: ActivityDescriptor | undefined; variables: string[]; problems: Problem[];
+  activity: Activity; descriptor: ActivityDescriptor | undefined; picks: Picks; problems: Problem[];
   onChange: (activity: Activity) => void; onRename: (newId: string) => string | null;
 }
 
-export function PropertiesPanel({ activity, descriptor, variables, problems, onChange, onRename }: Props) {
+export function PropertiesPanel({ activity, descriptor, picks, problems, onChange, onRename }: Props) {
+  const variables = picks.variables;
   const [id, setId] = useState(activity.id);
   const [renameError, setRenameError] = useState<string | null>(null);
   useEffect(() => { setId(activity.id); setRenameError(null); }, [activity.id]);
@@ -45,7 +47,7 @@ export function PropertiesPanel({ activity, descriptor, variables, problems, onC
         }} />
       </label>
       {descriptor?.inputs.map(input => (
-        <ValueEditor key={`${activity.id}:${input.name}`} input={input} value={activity.inputs?.[input.name]} variables={variables}
+        <ValueEditor key={`${activity.id}:${input.name}`} input={input} value={activity.inputs?.[input.name]} picks={picks}
           onChange={v => setInput(input.name, v)} />
       ))}
       {descriptor && descriptor.outputs.length > 0 && <h4>Outputs</h4>}

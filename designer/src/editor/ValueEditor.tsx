@@ -1,11 +1,13 @@
 // One input of an activity: a typed literal editor, or a JavaScript / Liquid expression with a syntax check.
 import { useState } from 'react';
 import type { InputDescriptor } from '../api';
+import type { Picks } from '../model/picks';
 import { checkJson, checkValue, expressionOf, modeOf, switchMode, type ValueMode } from '../model/values';
 
-interface Props { input: InputDescriptor; value: unknown; variables: string[]; onChange: (value: unknown) => void }
 
-export function ValueEditor({ input, value, variables, onChange }: Props) {
+interface Props { input: InputDescriptor; value: unknown; picks: Picks; onChange: (value: unknown) => void }
+
+export function ValueEditor({ input, value, picks, onChange }: Props) {
   const mode = value === undefined ? 'literal' : modeOf(value);
   const problem = checkValue(value);
   const modes: ValueMode[] = input.literalOnly ? ['literal'] : ['literal', 'js', 'liquid'];
@@ -21,10 +23,17 @@ export function ValueEditor({ input, value, variables, onChange }: Props) {
         </span>
       </div>
       {mode === 'literal'
-        ? <LiteralEditor input={input} value={value} variables={variables} onChange={onChange} />
+        ? <LiteralEditor input={input} value={value} picks={picks} onChange={onChange} />
         : <textarea className={`code ${problem ? 'invalid' : ''}`} rows={2} spellCheck={false} aria-label={`${input.name} (${mode})`}
           value={expressionOf(value)} onChange={e => onChange(mode === 'js' ? { js: e.target.value } : { liquid: e.target.value })} />}
       {problem && <div className="problem-text">{problem}</div>}
+      {input.type === 'Table' && !input.literalOnly && picks.tables.length > 0 && (
+        <select aria-label={`${input.name} table`} className="picker" value={mode === 'js' && picks.tables.includes(expressionOf(value)) ? expressionOf(value) : ''}
+          onChange={e => e.target.value && onChange({ js: e.target.value })}>
+          <option value="">(pick a table of the bot)</option>
+          {picks.tables.map(t => <option key={t}>{t}</option>)}
+        </select>
+      )}
       <div className="hint">{input.type.toLowerCase()}{input.default != null ? ` · default ${JSON.stringify(input.default)}` : ''} · {input.description}</div>
     </div>
   );
@@ -33,7 +42,8 @@ export function ValueEditor({ input, value, variables, onChange }: Props) {
 const modeLabel: Record<ValueMode, string> = { literal: 'abc', js: 'JS', liquid: '{{ }}' };
 const modeTitle: Record<ValueMode, string> = { literal: 'A literal value', js: 'A JavaScript expression', liquid: 'A Liquid template' };
 
-function LiteralEditor({ input, value, variables, onChange }: Props) {
+function LiteralEditor({ input, value, picks, onChange }: Props) {
+  const variables = picks.variables;
   const set = (v: unknown) => onChange(v === '' || v === undefined ? undefined : v);
   if (input.editor === 'variable') {
     return (
@@ -60,8 +70,12 @@ function LiteralEditor({ input, value, variables, onChange }: Props) {
     case 'Text':
       return input.editor === 'multiline' || input.editor === 'javascript'
         ? <textarea aria-label={input.name} rows={4} className={input.editor === 'javascript' ? 'code' : ''} value={typeof value === 'string' ? value : ''} onChange={e => set(e.target.value)} />
-        : <input type={input.secret ? 'password' : 'text'} aria-label={input.name} value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
-          placeholder={typeof input.default === 'string' ? input.default : ''} onChange={e => set(e.target.value)} />;
+        : <>
+          <input type={input.secret ? 'password' : 'text'} aria-label={input.name} value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
+            placeholder={typeof input.default === 'string' ? input.default : ''} onChange={e => set(e.target.value)}
+            list={/column/i.test(input.name) && picks.columns.length > 0 ? `columns-${input.name}` : undefined} />
+          {/column/i.test(input.name) && <datalist id={`columns-${input.name}`}>{picks.columns.map(c => <option key={c} value={c} />)}</datalist>}
+        </>;
     default:
       return <JsonEditor name={input.name} value={value} onChange={set} />;
   }

@@ -43,6 +43,7 @@ export function RunDetailPage({ id }: { id: string }) {
         {!ended && <button type="button" onClick={cancel} disabled={run.cancelRequested}>{run.cancelRequested ? 'Cancelling…' : 'Cancel'}</button>}
       </div>
       {actionError && <div className="error-box">{actionError}</div>}
+      {run.status === 'waiting' && <div className="message">The run waits for a decision: see the <Link to="/approvals">approvals</Link>.</div>}
       {run.error && (
         <div className="error-box run-error" data-testid="run-error">
           <b>{run.error.activityId ? `${run.error.activityId} (${run.error.activityType}) failed: ` : 'Failed: '}</b>{run.error.message}
