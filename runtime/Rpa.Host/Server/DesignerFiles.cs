@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.FileProviders;
-using Rpa.Host.Api;
-using Rpa.Host.Api.Security;
 
 namespace Rpa.Host.Server;
 
@@ -47,21 +44,26 @@ public static class DesignerFiles
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }
 
-    /// <summary>index.html for client-side routes; a 404 problem for unknown server paths.</summary>
-    public static void MapDesignerFallback(this IEndpointRouteBuilder endpoints, string folder)
+    /// <summary>
+    /// index.html for client-side routes: after the endpoints, for GET requests no endpoint took. Not an endpoint-routing
+    /// fallback, which would win over an API endpoint that routing rejects (a POST without a JSON content type).
+    /// Paths under the server's prefixes go on to a 404 problem.
+    /// </summary>
+    public static void UseDesignerFallback(this IApplicationBuilder app, string folder)
     {
         var index = Path.Combine(folder, "index.html");
-        endpoints.MapFallback(context =>
+        app.Use(next => context =>
         {
             var path = context.Request.Path;
-            if (ServerPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) || !HttpMethods.IsGet(context.Request.Method))
+            if (context.GetEndpoint() is not null || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                || ServerPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             {
-                return ApiProblems.NotFound($"There is nothing at {context.Request.Method} {path}.").ExecuteAsync(context);
+                return next(context);
             }
 
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.CacheControl = "no-cache";
             return context.Response.SendFileAsync(index);
-        }).AllowsAnonymous();
+        });
     }
 }

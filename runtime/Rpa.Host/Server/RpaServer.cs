@@ -79,8 +79,8 @@ public sealed class RpaServer
             endpoints.MapStatsApi();
             endpoints.MapApprovalsApi();
             if (serve.PracticeApps) endpoints.MapGroup("/practice").MapPracticeApps(new PracticeAppsOptions());
-            if (designer is not null) endpoints.MapDesignerFallback(designer);
         });
+        if (designer is not null) app.UseDesignerFallback(designer);
         return app;
     }
 }

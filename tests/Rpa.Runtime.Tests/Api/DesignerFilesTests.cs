@@ -55,6 +55,17 @@ public sealed class DesignerFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_without_a_json_body_still_reaches_its_endpoint()
+    {
+        var id = Guid.NewGuid();
+
+        var response = await _client.PostAsync($"/api/approvals/{id}/approve", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.ReadObjectAsync())["detail"]!.GetValue<string>().Should().Be($"There is no approval {id}.");
+    }
+
+    [Fact]
     public async Task The_api_and_health_keep_answering()
     {
         (await _client.GetAsync("/api/bots")).StatusCode.Should().Be(HttpStatusCode.OK);
