@@ -54,6 +54,7 @@ public static class RunEventsApi
                 if (run is null) break;
                 foreach (var record in await store.GetJournalAsync(id, cancellationToken).ConfigureAwait(false))
                 {
+                    if (stream.IsSent(record.Sequence, record.Status != "Running")) continue;
                     await stream.EntryAsync(JsonNode.Parse(record.Json)!.AsObject(), cancellationToken).ConfigureAwait(false);
                 }
 
@@ -99,11 +100,14 @@ public static class RunEventsApi
     {
         private readonly Dictionary<long, bool> _sent = [];
 
+        /// <summary>Whether this state of the entry (or its end) went out already; the store's copy is then not even parsed.</summary>
+        public bool IsSent(long sequence, bool ended) => _sent.TryGetValue(sequence, out var sentEnded) && (sentEnded || !ended);
+
         public async Task EntryAsync(JsonObject entry, CancellationToken cancellationToken)
         {
             var sequence = entry["sequence"]!.GetValue<long>();
             var ended = entry["status"]?.GetValue<string>() != "Running";
-            if (_sent.TryGetValue(sequence, out var sentEnded) && (sentEnded || !ended)) return;
+            if (IsSent(sequence, ended)) return;
             _sent[sequence] = ended;
             await SendAsync("entry", entry.ToJsonString(), cancellationToken).ConfigureAwait(false);
         }
