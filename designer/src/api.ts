@@ -28,7 +28,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   if (!response.ok) {
     const p = (json ?? {}) as { title?: string; detail?: string; problems?: Problem[] };
     throw new ApiError(response.status, p.title ?? `${response.status} ${response.statusText}`,
-      p.detail ?? (json === undefined ? `${method} ${url}: ${text.slice(0, 200)}` : ''), p.problems ?? []);
+      p.detail ?? (json === undefined && text ? `${method} ${url}: ${text.slice(0, 200)}` : `${method} ${url} answered ${response.status}`), p.problems ?? []);
   }
   return json as T;
 }
