@@ -10,6 +10,12 @@ public sealed record BrowserOptions
     /// <summary>How long element and page activities wait unless they say otherwise.</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many documents Convert HTML to PDF and Render invoice PDFs print at once (pages kept open for reuse).</summary>
+    public int PdfPages { get; init; } = 4;
+
+    /// <summary>How long one HTML document may take to load before printing it fails.</summary>
+    public TimeSpan PdfTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public int ViewportWidth { get; init; } = 1280;
 
     public int ViewportHeight { get; init; } = 800;

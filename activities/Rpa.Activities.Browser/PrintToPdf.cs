@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PaperFormat = Rpa.Activities.Documents.PaperFormat;
 using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;

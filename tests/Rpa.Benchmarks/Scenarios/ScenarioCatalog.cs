@@ -6,7 +6,7 @@ namespace Rpa.Benchmarks.Scenarios;
 internal static class ScenarioCatalog
 {
     public static IReadOnlyList<Scenario> All { get; } =
-        [.. EngineScenarios.All(), .. ExpressionScenarios.All(), .. DefinitionScenarios.All(), .. BrowserScenarios.All(), .. OcrScenarios.All()];
+        [.. EngineScenarios.All(), .. ExpressionScenarios.All(), .. DefinitionScenarios.All(), .. BrowserScenarios.All(), .. InvoiceScenarios.All(), .. OcrScenarios.All()];
 
     /// <summary>The scenario named <paramref name="filter"/>, else those whose names contain it; all when there is no filter.</summary>
     public static IReadOnlyList<Scenario> Select(string? filter)

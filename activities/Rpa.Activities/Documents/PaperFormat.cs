@@ -1,4 +1,4 @@
-namespace Rpa.Activities.Browser;
+namespace Rpa.Activities.Documents;
 
 /// <summary>Paper sizes for printing to PDF.</summary>
 public enum PaperFormat
