@@ -25,3 +25,27 @@ fi
 
 # NuGet packages: restored by dotnet itself from the lock-free central versions in Directory.Packages.props.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The web designer (designer/): npm packages from the lockfile, then the build in designer/dist that `rpa serve`
+# serves at /. Each step runs only when its output is missing or older than what it is made from.
+if [ -f designer/package.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: Node.js 20+ and npm are required to build the designer; install them (apt-get install nodejs npm) and run this again." >&2
+    exit 1
+  fi
+  if [ ! -d designer/node_modules ] || [ designer/package-lock.json -nt designer/node_modules/.package-lock.json ]; then
+    echo "setup: installing the designer's npm packages"
+    (cd designer && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  if [ ! -f designer/dist/index.html ] || [ -n "$(find designer/src designer/index.html designer/package-lock.json designer/vite.config.ts -newer designer/dist/index.html -print -quit)" ]; then
+    echo "setup: building the designer"
+    build_log=$(mktemp)
+    if ! (cd designer && npm run build --silent >"$build_log" 2>&1); then
+      cat "$build_log" >&2
+      rm -f "$build_log"
+      echo "setup: the designer's build failed (see above)." >&2
+      exit 1
+    fi
+    rm -f "$build_log"
+  fi
+fi

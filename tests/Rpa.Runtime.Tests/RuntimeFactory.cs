@@ -22,7 +22,8 @@ namespace Rpa.Runtime.Tests;
 /// on that PostgreSQL database. A second factory on the same folder (or database) is a restart.
 /// </summary>
 public sealed class RuntimeFactory(
-    string dataDirectory, string? botsDirectory = null, bool reconcile = true, string? postgres = null, Action<IServiceCollection>? services = null)
+    string dataDirectory, string? botsDirectory = null, bool reconcile = true, string? postgres = null, Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<RpaServer>
 {
     private static readonly ConditionalWeakTable<HttpClient, RuntimeFactory> Owners = new();
@@ -69,7 +70,7 @@ public sealed class RuntimeFactory(
                 ["Rpa:RunLeaseTimeout"] = "00:00:10",
                 ["Rpa:QueueSweepInterval"] = "00:00:00.200",
                 ["Rpa:Serve:PracticeApps"] = "false",
-            }))
+            }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()))
             .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Logs))
             .ConfigureWebHost(web => web
                 .ConfigureServices(collection =>

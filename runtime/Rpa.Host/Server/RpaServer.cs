@@ -16,7 +16,7 @@ namespace Rpa.Host.Server;
 
 /// <summary>
 /// The ASP.NET Core host of `rpa serve`: the REST API, OpenAPI, /health, the Hangfire server and dashboard, the
-/// practice apps. <see cref="AddServer"/> and <see cref="UseServer"/> are also what the API tests host.
+/// practice apps, the web designer at / (when built). <see cref="AddServer"/> and <see cref="UseServer"/> are also what the API tests host.
 /// </summary>
 public sealed class RpaServer
 {
@@ -82,6 +82,8 @@ public sealed class RpaServer
             });
         }
 
+        var designer = DesignerFiles.Locate(serve.Designer);
+        if (designer is not null) app.UseDesignerFiles(designer);
         app.UseRouting();
         app.UseRpaAuthorization();
         app.UseEndpoints(endpoints =>
@@ -92,11 +94,14 @@ public sealed class RpaServer
             endpoints.MapBotsApi();
             endpoints.MapRunsApi();
             endpoints.MapTriggersApi();
+            endpoints.MapRunEventsApi();
+            endpoints.MapStatsApi();
             endpoints.MapApprovalsApi();
             endpoints.MapQueuesApi();
             endpoints.MapSecurityApi();
             if (serve.PracticeApps) endpoints.MapGroup("/practice").AllowsAnonymous().MapPracticeApps(new PracticeAppsOptions());
         });
+        if (designer is not null) app.UseDesignerFallback(designer);
         return app;
     }
 }

@@ -10,4 +10,10 @@ public sealed class ServeOptions
 
     /// <summary>The Hangfire dashboard at /hangfire (Operators read-only, Admins in full; docs/security.md).</summary>
     public bool Dashboard { get; set; } = true;
+
+    /// <summary>
+    /// The folder of the built web designer (index.html and assets), served at /. Empty: designer/dist found by
+    /// walking up from the program's folder, then from the current folder (see <see cref="DesignerFiles.Locate"/>).
+    /// </summary>
+    public string? Designer { get; set; }
 }

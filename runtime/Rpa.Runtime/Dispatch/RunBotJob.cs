@@ -31,7 +31,8 @@ public sealed class RunBotJob(
     IServiceProvider services,
     IBackgroundJobClient jobs,
     ILoggerFactory loggers,
-    TimeProvider time)
+    TimeProvider time,
+    RunEventHub events)
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunBotJob>();
     private ResiliencePipeline? _storeRetry;
@@ -153,7 +154,7 @@ public sealed class RunBotJob(
 
         var artifacts = Path.Combine(settings.ArtifactsDirectory, run.Id.ToString("N"));
         RunResult result;
-        var recorder = new RunRecorder(run.Id, store, settings.JournalFlushInterval, time, _logger);
+        var recorder = new RunRecorder(run.Id, store, settings.JournalFlushInterval, time, _logger, events);
         await using (recorder.ConfigureAwait(false))
         {
             try

@@ -21,19 +21,30 @@ public sealed class RunRecorder : IRunObserver, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Task _loop;
+    private readonly RunEventHub? _events;
     private long _logSequence;
 
-    public RunRecorder(Guid runId, IRunStore store, TimeSpan interval, TimeProvider time, ILogger logger)
+    /// <param name="events">Where the live view listens; entries are sent there at once, before they reach the store.</param>
+    public RunRecorder(Guid runId, IRunStore store, TimeSpan interval, TimeProvider time, ILogger logger, RunEventHub? events = null)
     {
         _runId = runId;
         _store = store;
         _logger = logger;
+        _events = events;
         _loop = Task.Run(() => LoopAsync(interval, time));
     }
 
-    public void ActivityStarted(JournalEntry entry) => _dirty[entry.Sequence] = entry;
+    public void ActivityStarted(JournalEntry entry)
+    {
+        _dirty[entry.Sequence] = entry;
+        _events?.Publish(_runId, entry);
+    }
 
-    public void ActivityEnded(JournalEntry entry) => _dirty[entry.Sequence] = entry;
+    public void ActivityEnded(JournalEntry entry)
+    {
+        _dirty[entry.Sequence] = entry;
+        _events?.Publish(_runId, entry);
+    }
 
     internal void AddLog(DateTime timestamp, LogLevel level, string? activityId, string message, Exception? exception) =>
         _logs.Enqueue(new RunLogRecord

@@ -36,6 +36,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<BotCache>();
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<CancellationRegistry>();
+        services.AddSingleton<RunEventHub>();
         services.AddSingleton<RunLauncher>();
         services.AddRpaSecurityStore();
         services.AddTransient<RunBotJob>();
