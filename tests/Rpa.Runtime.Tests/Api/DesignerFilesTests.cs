@@ -1,3 +1,4 @@
+using Rpa.Host.Api.Security;
 using System.Net;
 
 namespace Rpa.Runtime.Tests.Api;
@@ -16,7 +17,7 @@ public sealed class DesignerFilesTests : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(dist.FullName, "assets"));
         File.WriteAllText(Path.Combine(dist.FullName, "assets", "app.js"), "console.log('designer');");
         _factory = new RuntimeFactory(_data, settings: new Dictionary<string, string?> { ["Rpa:Serve:Designer"] = dist.FullName });
-        _client = _factory.CreateClient();
+        _client = _factory.CreateClientAs(RpaRole.Admin);
         return Task.CompletedTask;
     }
 
