@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Take screenshot", Description = "Saves a PNG of the page (visible part or full page) and lists it as an artifact of the run.")]
+[Activity("Browser", "Take screenshot", Description = "Saves a PNG of the page (visible part or full page) and lists it as an artifact of the run. Password fields and fields holding a secret of the run are covered by a black box.")]
 public sealed class TakeScreenshot : BrowserActivity
 {
     [Input(Description = "Where to save it; relative paths are relative to the bot's folder. Empty: the run's artifacts folder.")]
@@ -21,7 +21,7 @@ public sealed class TakeScreenshot : BrowserActivity
         var saveAs = context.Get(SaveAs);
         var path = saveAs.Length == 0 ? context.NewArtifactPath(".png") : context.ResolvePath(saveAs);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        await step.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = context.Get(FullPage), Timeout = step.TimeoutMs }).ConfigureAwait(false);
+        await SecretFields.ScreenshotAsync(step.Page, context.Run.Masker, new PageScreenshotOptions { Path = path, FullPage = context.Get(FullPage), Timeout = step.TimeoutMs }).ConfigureAwait(false);
         context.AddArtifact(path);
         context.Set(FilePath, path);
     }

@@ -32,7 +32,8 @@ public sealed class RunBotJob(
     IBackgroundJobClient jobs,
     ILoggerFactory loggers,
     TimeProvider time,
-    RunEventHub events)
+    RunEventHub events,
+    PausedStateProtector pausedStates)
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunBotJob>();
     private ResiliencePipeline? _storeRetry;
@@ -231,9 +232,9 @@ public sealed class RunBotJob(
     }
 
     /// <summary>Resumes a run that waited, with the answer stored when someone decided.</summary>
-    private static Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, CancellationToken cancellationToken)
+    private Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, CancellationToken cancellationToken)
     {
-        var state = PausedRun.Parse(run.PausedState!);
+        var state = PausedRun.Parse(pausedStates.Unprotect(run.PausedState!));
         var answer = run.ResumeAnswer is { } json && JsonNode.Parse(json) is JsonObject given
             ? given
             : throw new FormatException($"run {run.Id} was dispatched while it still waits for {state.Bookmark.Name} at activity '{state.Bookmark.ActivityId}' (no answer stored)");
@@ -256,7 +257,7 @@ public sealed class RunBotJob(
                 RequestedAt = time.GetUtcNow().UtcDateTime,
             }
             : null;
-        var state = paused.ToJson();
+        var state = pausedStates.Protect(paused.ToJson());
         if (!await StoreRetry.ExecuteAsync(async token => await store.PauseRunAsync(run.Id, state, approval, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))
         {
             _logger.LogWarning("Run {RunId} was no longer running when it paused at {Activity}", run.Id, bookmark.ActivityId);

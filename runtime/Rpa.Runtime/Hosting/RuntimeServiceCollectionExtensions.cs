@@ -83,6 +83,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TriggerStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<FileDropWatcher>());
         services.AddHostedService<StaleRunSweeper>();
+        services.AddSingleton<PausedStateProtector>();
 
         configure?.Invoke(new RuntimeBuilder(services));
         return services;

@@ -65,6 +65,35 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task Screenshots_cover_the_fields_that_hold_a_secret_and_show_the_others()
+    {
+        var page = Page("""
+            <style>input { font: 28px sans-serif; width: 700px; margin: 12px; }</style>
+            <label for="a">Account</label><input id="a"><br>
+            <label for="t">Token</label><input id="t"><br>
+            <label for="p">Password</label><input id="p" type="password">
+            """);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "secret-shot", "inputs": [ { "name": "token", "type": "text", "secret": true } ],
+              "outputs": [ { "name": "png", "type": "text" } ],
+              "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "account", "type": "Fill", "inputs": { "target": "Account", "value": "PUBLIC 24680" } },
+                { "id": "token", "type": "Fill", "inputs": { "target": "Token", "value": { "js": "token" } } },
+                { "id": "password", "type": "Fill", "inputs": { "target": "Password", "value": { "js": "token" } } },
+                { "id": "shot", "type": "TakeScreenshot", "outputs": { "filePath": "png" } } ] } }
+            """, new Dictionary<string, object?> { ["token"] = "ZEBRA 97531" });
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var png = await File.ReadAllBytesAsync((string)result.Outputs["png"]!);
+        using var ocr = new Rpa.Activities.Ocr.OcrEnginePool(new Rpa.Activities.Ocr.OcrOptions());
+        var text = (await ocr.RecognizeAsync(png)).Text;
+        text.Should().Contain("PUBLIC 24680", "fields without a secret stay readable (and OCR reads this screenshot)");
+        text.Should().NotContain("ZEBRA").And.NotContain("97531");
+    }
+
+    [Fact]
     public async Task Screenshot_pdf_upload_and_download_produce_real_files()
     {
         var upload = Path.Combine(Folder, "note.txt");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rpa.Runtime.Store;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -21,6 +23,8 @@ public abstract class ApprovalsApiTests(ServerFixture server)
         approval["bot"]!.GetValue<string>().Should().Be("approve-payments");
         approval["activityId"]!.GetValue<string>().Should().Be("ask");
         waiting["endedAt"].Should().BeNull();
+        var stored = await server.Factory.Services.GetRequiredService<IRunStore>().GetRunAsync(runId, CancellationToken.None);
+        stored!.PausedState.Should().StartWith("dp1:", "the paused state is encrypted at rest").And.NotContain("paid 42");
 
         var response = await _client.PostAsJsonAsync($"/api/approvals/{approval["id"]}/approve", new JsonObject { ["comment"] = "fine" });
 
