@@ -93,39 +93,5 @@ public sealed class RpaWorkerProcessOnPostgresTests(PostgresCluster cluster, ITe
         }
     }
 
-    /// <summary>`rpa worker --queues default` from the build output (rpa.dll is copied beside the tests).</summary>
-    private Process StartWorker(string database)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _data,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "rpa.dll"), "worker", "--queues", "default", "--data", Path.Combine(_data, "worker"),
-            "--Rpa:Store=Postgres", $"--Rpa:ConnectionString={database}", "--Rpa:BotsDirectory=", "--Rpa:ReconcileOnStart=false",
-            "--Rpa:ShutdownTimeout=00:00:02",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_log) _log.AppendLine(line);
-    }
+    private Process StartWorker(string database) => RpaWorkerProcess.Start(database, Path.Combine(_data, "worker"), _log);
 }

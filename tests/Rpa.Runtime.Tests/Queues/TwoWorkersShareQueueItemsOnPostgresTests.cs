@@ -12,7 +12,8 @@ namespace Rpa.Runtime.Tests.Queues;
 
 /// <summary>
 /// Work queues in the scale-out setting: one process adds items (an API node without a worker), two `rpa worker`
-/// hosts take them from one PostgreSQL database. The claim is one conditional update, so no item is taken twice.
+/// hosts (in this process, and as real processes) take them from one PostgreSQL database. The claim is one conditional
+/// update, so no item is taken twice.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster cluster, ITestOutputHelper output) : IAsyncLifetime
@@ -22,14 +23,40 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
 
     private readonly string _data = RuntimeFactory.NewDataDirectory();
     private readonly List<IHost> _hosts = [];
+    private readonly List<System.Diagnostics.Process> _processes = [];
 
     [Fact]
     public async Task Two_workers_share_forty_queue_items_and_take_each_exactly_once()
     {
-        var database = await cluster.CreateDatabaseAsync("queues");
-        var queuer = await Queuer.StartAsync(database, Path.Combine(_data, "queuer"));
+        var (database, queuer) = await AddItemsAsync("queues");
+
+        var workers = new[] { BuildWorker(database, "a"), BuildWorker(database, "b") };
+        await Task.WhenAll(workers.Select(w => w.StartAsync()));
+
+        var workerIds = workers.Select(w => w.Services.GetRequiredService<WorkerIdentity>().Id).ToList();
+        await EachItemRanOnceAsync(queuer, worker => workerIds.Contains(worker), "");
+    }
+
+    [Fact]
+    public async Task Two_rpa_worker_processes_share_queue_items_and_take_each_exactly_once()
+    {
+        var (database, queuer) = await AddItemsAsync("queue_processes");
+        var log = new System.Text.StringBuilder();
+
+        _processes.Add(RpaWorkerProcess.Start(database, Path.Combine(_data, "process-a"), log));
+        _processes.Add(RpaWorkerProcess.Start(database, Path.Combine(_data, "process-b"), log));
+
+        var prefixes = _processes.Select(p => $"{Environment.MachineName}:{p.Id}:").ToList();
+        await EachItemRanOnceAsync(queuer, worker => prefixes.Any(worker.StartsWith), log.ToString());
+    }
+
+    /// <summary>A new database, an API-side host (no worker) with the queue-demo bot, and a queue of 40 items of 0.1 s each.</summary>
+    private async Task<(string Database, IHost Queuer)> AddItemsAsync(string name)
+    {
+        var database = await cluster.CreateDatabaseAsync(name);
+        var queuer = await Queuer.StartAsync(database, Path.Combine(_data, name + "-queuer"));
         _hosts.Add(queuer);
-        var bots = Path.Combine(_data, "bots");
+        var bots = Path.Combine(_data, name + "-bots");
         Directory.CreateDirectory(Path.Combine(bots, Bot));
         File.Copy(Path.Combine(RuntimeFactory.SampleBots, Bot, "bot.json"), Path.Combine(bots, Bot, "bot.json"));
         await queuer.PublishAsync(File.ReadAllText(Path.Combine(bots, Bot, "bot.json")));
@@ -44,18 +71,20 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
             Reference = $"S-{i:00}",
             Payload = new JsonObject { ["amount"] = i, ["seconds"] = 0.1 }.ToJsonString(),
         }).ToList(), CancellationToken.None);
+        return (database, queuer);
+    }
 
-        var workers = new[] { BuildWorker(database, "a"), BuildWorker(database, "b") };
-        await Task.WhenAll(workers.Select(w => w.StartAsync()));
-
+    /// <summary>Waits (bounded) for every item to end, then checks: all successful, one attempt and one run each, both workers took some.</summary>
+    private async Task EachItemRanOnceAsync(IHost queuer, Func<string, bool> isWorker, string log)
+    {
         var queues = queuer.Services.GetRequiredService<IQueueStore>();
-        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         IReadOnlyList<QueueItemRecord> items;
         while (true)
         {
             items = await queues.ListItemsAsync(new QueueItemQuery("shared") { Limit = 1000 }, CancellationToken.None);
             if (items.All(i => i.Status is QueueItemStatus.Successful or QueueItemStatus.Failed)) break;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("items still open: " + string.Join(", ", items.Where(i => i.Status is QueueItemStatus.New or QueueItemStatus.InProgress).Select(i => $"{i.Reference} {i.Status}")));
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("items still open: " + string.Join(", ", items.Where(i => i.Status is QueueItemStatus.New or QueueItemStatus.InProgress).Select(i => $"{i.Reference} {i.Status}")) + "\n" + log);
             await Task.Delay(50);
         }
 
@@ -68,8 +97,7 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
         runs.Should().HaveCount(Items, "one run per item");
         runs.Should().OnlyContain(r => r.Status == RunState.Succeeded);
         runs.Select(r => JsonNode.Parse(r.Inputs)!["item"]!["reference"]!.GetValue<string>()).Should().OnlyHaveUniqueItems();
-        var workerIds = workers.Select(w => w.Services.GetRequiredService<WorkerIdentity>().Id).ToList();
-        runs.Select(r => r.Worker).Should().OnlyContain(w => workerIds.Contains(w!));
+        runs.Select(r => r.Worker).Should().OnlyContain(w => w != null && isWorker(w));
         runs.GroupBy(r => r.Worker).Should().HaveCount(2, "both workers took items");
         foreach (var item in items) item.RunIds.Should().Be(item.RunId.ToString(), "item {0} had one attempt", item.Reference);
     }
@@ -78,6 +106,17 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
 
     public async Task DisposeAsync()
     {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+
         foreach (var host in _hosts)
         {
             try
