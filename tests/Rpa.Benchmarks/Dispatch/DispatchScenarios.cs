@@ -57,9 +57,10 @@ internal static class DispatchScenarios
     private static async Task<IReadOnlyList<Measurement>> MeasureAsync(BenchmarkOptions options, TextWriter progress)
     {
         var runs = options.Quick ? 100 : 1000;
-        await using var cluster = new PostgresCluster();
+        var cluster = new Rpa.Runtime.Tests.Postgres.PostgresCluster();
         var setup = Stopwatch.StartNew();
-        await cluster.StartClusterAsync().ConfigureAwait(false);
+        await using var stop = new CallOnDispose(cluster.DisposeAsync);
+        await cluster.InitializeAsync().ConfigureAwait(false);
         setup.Stop();
         progress.WriteLine($"  started a private PostgreSQL cluster on port {cluster.Port} in {ResultTable.Time(setup.Elapsed)}");
 

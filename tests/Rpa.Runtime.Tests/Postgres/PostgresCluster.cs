@@ -6,11 +6,11 @@ using Npgsql;
 namespace Rpa.Runtime.Tests.Postgres;
 
 /// <summary>
-/// A private PostgreSQL cluster for the tests: initdb into a temp folder, postgres on 127.0.0.1 and a free port with its
+/// A private PostgreSQL cluster for the tests and the dispatch benchmark (which links this file): initdb into a temp folder, postgres on 127.0.0.1 and a free port with its
 /// socket in that folder, stopped and removed at the end. Independent of the system service. As root it runs the
 /// server as the <c>postgres</c> user (PostgreSQL refuses root); as anyone else, as that user.
 /// </summary>
-public sealed class PostgresCluster : IAsyncLifetime
+public sealed partial class PostgresCluster
 {
     public const string DebianPackage = "postgresql-15";
 
