@@ -62,24 +62,7 @@ public sealed class WriteCsv : Activity
         var formats = columns.Select(c => Format(formatsByColumn, c)).ToArray();
 
         var file = context.ResolvePath(given);
-        var folder = System.IO.Path.GetDirectoryName(file)!;
-        var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            await WriteAsync(temp, table, columns, formats, hasHeader, delimiter, culture, encoding, context.CancellationToken).ConfigureAwait(false);
-            File.Move(temp, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new ActivityException($"cannot write the CSV file {DataSettings.DescribePath(given, file)}: {e.Message}", e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        await AtomicFile.WriteAsync(file, $"the CSV file {DataSettings.DescribePath(given, file)}", temp => WriteAsync(temp, table, columns, formats, hasHeader, delimiter, culture, encoding, context.CancellationToken)).ConfigureAwait(false);
 
         context.Set(RowsWritten, table.Count);
     }
@@ -143,18 +126,6 @@ public sealed class WriteCsv : Activity
         catch (FormatException e)
         {
             throw new ActivityException($"row {row + 1}, column '{column}': cannot write {DataTypes.Describe(value)} '{ValueConverter.ToText(value)}' with the format '{format}': {e.Message}", e);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The temporary file is hidden and named uniquely; a leftover does no harm.
         }
     }
 }

@@ -44,24 +44,7 @@ public sealed class WriteExcel : Activity
         // Every value is checked before the file is touched: a value Excel cannot hold fails the run with nothing written.
         var cells = Cells(table, columns);
         var file = context.ResolvePath(given);
-        var folder = System.IO.Path.GetDirectoryName(file)!;
-        var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            await WriteAsync(temp, cells, sheet, DateFormats(cells), context.CancellationToken).ConfigureAwait(false);
-            File.Move(temp, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new ActivityException($"cannot write the Excel file {DataSettings.DescribePath(given, file)}: {e.Message}", e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        await AtomicFile.WriteAsync(file, $"the Excel file {DataSettings.DescribePath(given, file)}", temp => WriteAsync(temp, cells, sheet, DateFormats(cells), context.CancellationToken)).ConfigureAwait(false);
 
         context.Set(RowsWritten, table.Count);
     }
@@ -131,17 +114,5 @@ public sealed class WriteExcel : Activity
                 stream.Flush(flushToDisk: true);
             },
             cancellation).ConfigureAwait(false);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The temporary file is hidden and named uniquely; a leftover does no harm.
-        }
     }
 }

@@ -2,36 +2,19 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Documents;
 
-/// <summary>Writes files so a failure never leaves a half-written one: to a hidden temporary file beside it, then one move.</summary>
+/// <summary>PDF files of the documents activities: written whole or not at all (<see cref="AtomicFile"/>), read with a clear error.</summary>
 public static class PdfFiles
 {
-    public static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+    public static Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, path, async temp =>
         {
-            Directory.CreateDirectory(folder);
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new ActivityException($"cannot write {path}: {e.Message}", e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
+        });
 
     /// <summary>Reads a PDF the bot named, with a clear error when it is missing.</summary>
     public static byte[] Read(string given, string path)
@@ -40,15 +23,5 @@ public static class PdfFiles
         return File.ReadAllBytes(path);
     }
 
-    public static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A hidden, uniquely named leftover does no harm.
-        }
-    }
+    public static void TryDelete(string path) => AtomicFile.TryDelete(path);
 }
