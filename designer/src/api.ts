@@ -1,5 +1,6 @@
 // The one place that talks to the runtime. Every call goes through `request`, so sign-in (cookies) is added here only.
 import type { Bot } from './model/bot';
+import type { CredentialSummary } from './model/credentials';
 
 export interface Problem { activityId?: string | null; property?: string | null; message: string }
 
@@ -104,6 +105,8 @@ export const api = {
   queues: () => request<QueueSummary[]>('GET', '/api/queues'),
   queueItems: (name: string, status: string) => request<QueueItem[]>('GET', `/api/queues/${enc(name)}/items${status ? `?status=${enc(status)}` : ''}`),
   triggers: () => request<Record<string, unknown>[]>('GET', '/api/triggers'),
+  /** The vault's credentials: names, kinds and dates, never values (Engineer and above). */
+  credentials: () => request<CredentialSummary[]>('GET', '/api/credentials'),
   runStats: (days: number) => request<RunStats>('GET', `/api/stats/runs?days=${days}`),
   /** The live events of a run (server-sent events); the caller closes it. */
   runEvents: (id: string) => new EventSource(`/api/runs/${id}/events`, { withCredentials: true }),

@@ -71,12 +71,7 @@ public sealed class DesignerServer : IAsyncLifetime
         var security = _app.Services.GetRequiredService<SecurityStore>();
         var (_, key) = await KeysApi.CreateKeyAsync(security, "designer-e2e", RpaRole.Admin, 1, "tests", CancellationToken.None);
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var user = await security.CreateUserAsync(UserName, nameof(RpaRole.Admin), CancellationToken.None) ?? throw new InvalidOperationException("the user exists");
-        var link = await security.CreateSignInLinkAsync(user.Id, TimeSpan.FromHours(1), CancellationToken.None);
-        using (var setPassword = new HttpClient { BaseAddress = new Uri(BaseUrl) })
-        {
-            (await setPassword.PostAsJsonAsync($"/api/auth/link/{link}", new { password = Password })).EnsureSuccessStatusCode();
-        }
+        await CreateUserAsync(UserName, RpaRole.Admin, Password);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -87,13 +82,26 @@ public sealed class DesignerServer : IAsyncLifetime
         });
     }
 
+    /// <summary>A user with this role who signs in with this password (set through a one-time sign-in link, as a person would).</summary>
+    public async Task CreateUserAsync(string userName, RpaRole role, string password)
+    {
+        var security = _app!.Services.GetRequiredService<SecurityStore>();
+        var user = await security.CreateUserAsync(userName, role.ToString(), CancellationToken.None) ?? throw new InvalidOperationException($"the user {userName} exists");
+        var link = await security.CreateSignInLinkAsync(user.Id, TimeSpan.FromHours(1), CancellationToken.None);
+        using var setPassword = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        (await setPassword.PostAsJsonAsync($"/api/auth/link/{link}", new { password })).EnsureSuccessStatusCode();
+    }
+
     /// <summary>A new page, 1400×900, signed in as <see cref="UserName"/> (unless told not to), that fails a test on an uncaught error of the designer.</summary>
-    public async Task<IPage> NewPageAsync(bool signedIn = true)
+    public Task<IPage> NewPageAsync(bool signedIn = true) => signedIn ? NewPageAsync(UserName, Password) : NewPageAsync(null, null);
+
+    /// <summary>A new page signed in as this user (see <see cref="CreateUserAsync"/>); not signed in when <paramref name="userName"/> is null.</summary>
+    public async Task<IPage> NewPageAsync(string? userName, string? password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, BaseURL = BaseUrl });
-        if (signedIn)
+        if (userName is not null)
         {
-            var response = await context.APIRequest.PostAsync("/api/auth/sign-in", new APIRequestContextOptions { DataObject = new { userName = UserName, password = Password } });
+            var response = await context.APIRequest.PostAsync("/api/auth/sign-in", new APIRequestContextOptions { DataObject = new { userName, password } });
             if (!response.Ok) throw new InvalidOperationException($"signing in answered {response.Status}: {await response.TextAsync()}");
         }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Rpa.Host.Api.Security;
 
 namespace Rpa.Designer.Tests;
 
@@ -192,6 +193,79 @@ public sealed class DesignerTests(DesignerServer server)
         await page.GotoAsync($"/runs/{id}");
         await page.Locator(".page-head .status").Filter(new() { HasNotText = "waiting" }).WaitForAsync(new() { Timeout = 30_000 });
         server.PageErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_credentials_picker_lists_the_vault_and_the_chosen_name_is_saved_in_the_bot()
+    {
+        (await server.Api.PutAsJsonAsync("/api/credentials/crm", new { kind = "UsernamePassword", username = "clerk", password = "picker-secret-1" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await server.Api.PutAsJsonAsync("/api/credentials/mail", new { kind = "Smtp", host = "127.0.0.1", port = 2525 }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await SaveBotAsync(CredentialBot("e2e-credential", "old-crm"));
+
+        var page = await server.NewPageAsync();
+        await page.GotoAsync("/bots/e2e-credential");
+        await page.Locator(".react-flow__node[data-id='read']").ClickAsync();
+        var picker = page.Locator(".value-editor[data-input='name'] select");
+        await picker.Locator("option[value='crm']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await picker.Locator("option").AllInnerTextsAsync()).Should().Equal(
+            "(choose a credential)", "crm (UsernamePassword)", "mail (Smtp)", "old-crm (not in the vault)");
+        (await picker.InputValueAsync()).Should().Be("old-crm", "opening the bot keeps its value");
+
+        await picker.SelectOptionAsync("crm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version 2" }).WaitForAsync();
+
+        var saved = await server.Api.GetFromJsonAsync<JsonObject>("/api/bots/e2e-credential/versions/latest");
+        saved!["version"]!.GetValue<int>().Should().Be(2);
+        saved["definition"]!["root"]!["activities"]![0]!["inputs"]!["name"]!.GetValue<string>().Should().Be("crm");
+        server.PageErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Below_Engineer_the_credentials_picker_says_why_and_keeps_a_text_box()
+    {
+        await SaveBotAsync(CredentialBot("e2e-credential-operator", "crm"));
+        await server.CreateUserAsync("olga", RpaRole.Operator, "operator-e2e-password");
+
+        var page = await server.NewPageAsync("olga", "operator-e2e-password");
+        await page.GotoAsync("/bots/e2e-credential-operator");
+        await page.Locator(".react-flow__node[data-id='read']").ClickAsync();
+        var editor = page.Locator(".value-editor[data-input='name']");
+        var problem = editor.Locator(".problem-text");
+        await problem.WaitForAsync();
+
+        (await problem.InnerTextAsync()).Should().Contain("The credential list cannot be read").And.Contain("needs the role Engineer").And.Contain("olga is Operator");
+        (await editor.Locator("input[type='text']").InputValueAsync()).Should().Be("crm");
+        (await editor.Locator("select").CountAsync()).Should().Be(0);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "JS" }).ClickAsync();
+        (await page.GetByLabel("name (js)").InputValueAsync()).Should().Be("\"crm\"", "the literal/JS/Liquid switch works as for other inputs");
+        server.PageErrors.Should().BeEmpty();
+    }
+
+    private static JsonObject CredentialBot(string name, string credential) => new()
+    {
+        ["name"] = name,
+        ["variables"] = new JsonArray(new JsonObject { ["name"] = "user", ["type"] = "text" }),
+        ["root"] = new JsonObject
+        {
+            ["id"] = "main",
+            ["type"] = "Sequence",
+            ["activities"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "read",
+                ["type"] = "GetCredential",
+                ["inputs"] = new JsonObject { ["name"] = credential },
+                ["outputs"] = new JsonObject { ["username"] = "user" },
+            }),
+        },
+    };
+
+    private async Task SaveBotAsync(JsonObject bot)
+    {
+        var created = await server.Api.PostAsync("/api/bots", new StringContent(bot.ToJsonString(), Encoding.UTF8, "application/json"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
     }
 
     private async Task WaitForStatusAsync(string runId, string status)

@@ -1,6 +1,7 @@
 // One input of an activity: a typed literal editor, or a JavaScript / Liquid expression with a syntax check.
-import { useState } from 'react';
-import type { InputDescriptor } from '../api';
+import { useEffect, useState } from 'react';
+import { api, type InputDescriptor } from '../api';
+import { credentialChoices, credentialListProblem, type CredentialSummary } from '../model/credentials';
 import type { Picks } from '../model/picks';
 import { checkJson, checkValue, expressionOf, modeOf, switchMode, type ValueMode } from '../model/values';
 
@@ -53,6 +54,9 @@ function LiteralEditor({ input, value, picks, onChange }: Props) {
       </select>
     );
   }
+  if (input.editor === 'credential') {
+    return <CredentialEditor name={input.name} value={value} onChange={set} />;
+  }
   if (input.options) {
     return (
       <select aria-label={input.name} value={typeof value === 'string' ? value : ''} onChange={e => set(e.target.value)}>
@@ -79,6 +83,36 @@ function LiteralEditor({ input, value, picks, onChange }: Props) {
     default:
       return <JsonEditor name={input.name} value={value} onChange={set} />;
   }
+}
+
+/**
+ * A credential's name (GetCredential): a select of the vault's names and kinds; a text box while the list loads, when
+ * the vault is empty, or when it cannot be read (roles below Engineer get a 403, whose message is shown).
+ */
+function CredentialEditor({ name, value, onChange }: { name: string; value: unknown; onChange: (v: unknown) => void }) {
+  const [list, setList] = useState<{ credentials: CredentialSummary[] } | { problem: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.credentials().then(credentials => { if (current) setList({ credentials }); }, e => { if (current) setList({ problem: credentialListProblem(e) }); });
+    return () => { current = false; };
+  }, []);
+  const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+  if (list && 'credentials' in list && list.credentials.length > 0) {
+    return (
+      <select aria-label={name} value={text} onChange={e => onChange(e.target.value)}>
+        <option value="">(choose a credential)</option>
+        {credentialChoices(list.credentials, value).map(c => <option key={c.name} value={c.name}>{c.label}</option>)}
+      </select>
+    );
+  }
+  return (
+    <>
+      <input type="text" aria-label={name} value={text} onChange={e => onChange(e.target.value)} />
+      {list === null && <div className="hint">Loading the vault's credentials…</div>}
+      {list && 'credentials' in list && <div className="hint">The vault has no credentials yet: an Admin adds them (PUT /api/credentials/&#123;name&#125;).</div>}
+      {list && 'problem' in list && <div className="problem-text" role="note">{list.problem}</div>}
+    </>
+  );
 }
 
 /** Lists, tables, objects and any: JSON text, written back only when it parses. */

@@ -90,6 +90,26 @@ public sealed class VaultTests(SecurityServerFixture server) : IClassFixture<Sec
     }
 
     [Fact]
+    public async Task Engineers_may_list_credential_names_and_kinds_but_not_write_them()
+    {
+        using var admin = Factory.CreateClientAs(RpaRole.Admin);
+        using var engineer = Factory.CreateClientAs(RpaRole.Engineer);
+        using var operatorClient = Factory.CreateClientAs(RpaRole.Operator);
+        (await admin.PutAsJsonAsync("/api/credentials/erp", new { kind = "ApiToken", token = Canary })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        var listed = await engineer.GetAsync("/api/credentials");
+        var denied = await operatorClient.GetAsync("/api/credentials");
+
+        listed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await listed.Content.ReadAsStringAsync();
+        JsonNode.Parse(body)!.AsArray().Should().Contain(c => c!["name"]!.GetValue<string>() == "erp" && c["kind"]!.GetValue<string>() == "ApiToken");
+        body.Should().NotContain(Canary);
+        denied.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await denied.ReadObjectAsync())["detail"]!.GetValue<string>().Should().Contain("needs the role Engineer");
+        (await engineer.DeleteAsync("/api/credentials/erp")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_credential_can_be_replaced_and_deleted_and_the_audit_log_says_who()
     {
         using var admin = Factory.CreateClientAs(RpaRole.Admin);

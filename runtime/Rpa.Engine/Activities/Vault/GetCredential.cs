@@ -5,7 +5,7 @@ namespace Rpa.Engine.Activities.Vault;
 [Activity("Vault", "Get credential", Description = "Reads a named credential from the runtime's vault. The password and token are secrets for the rest of the run: masked in logs, the journal, errors and outputs.")]
 public sealed class GetCredential : Activity
 {
-    [Input(Required = true, Description = "The credential's name, as an Admin saved it (PUT /api/credentials/{name}).")]
+    [Input(Required = true, Editor = "credential", Description = "The credential's name, as an Admin saved it (PUT /api/credentials/{name}).")]
     public Input<string> Name { get; set; } = new();
 
     [Output(Description = "The user name (UsernamePassword and Smtp credentials).")]

@@ -8,18 +8,21 @@ using Rpa.Runtime.Security;
 namespace Rpa.Host.Api.Security;
 
 /// <summary>
-/// /api/credentials (Admin): the vault, write-only. PUT saves a credential (encrypted at rest), GET lists names, kinds and
-/// dates (never values), DELETE removes one. Only runs read values, through the GetCredential activity.
+/// /api/credentials: the vault, write-only. PUT saves a credential (encrypted at rest) and DELETE removes one (Admin);
+/// GET lists names, kinds and dates, never values (Engineer: the designer's credentials picker). Only runs read values,
+/// through the GetCredential activity.
 /// </summary>
 public static class CredentialsApi
 {
     public static IEndpointRouteBuilder MapCredentialsApi(this IEndpointRouteBuilder app)
     {
-        var credentials = app.MapGroup("/api/credentials").WithTags("Credentials").RequiresRole(RpaRole.Admin);
-        credentials.MapGet("/", ListAsync).WithSummary("Every credential: name, kind, who changed it and when; never the values.");
+        var credentials = app.MapGroup("/api/credentials").WithTags("Credentials");
+        credentials.MapGet("/", ListAsync).RequiresRole(RpaRole.Engineer)
+            .WithSummary("Every credential: name, kind, who changed it and when; never the values. Engineers read it to pick a credential for GetCredential.");
         credentials.MapPut("/{name}", PutAsync).Accepts<object>("application/json")
+            .RequiresRole(RpaRole.Admin)
             .WithSummary("Saves a credential: { \"kind\": \"UsernamePassword\" | \"ApiToken\" | \"Smtp\", \"username\", \"password\", \"token\", \"host\", \"port\" }. Write-only.");
-        credentials.MapDelete("/{name}", DeleteAsync).WithSummary("Deletes a credential.");
+        credentials.MapDelete("/{name}", DeleteAsync).RequiresRole(RpaRole.Admin).WithSummary("Deletes a credential.");
         return app;
     }
 
