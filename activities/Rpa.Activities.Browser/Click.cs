@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Click", Description = "Clicks an element once it is visible, enabled and stable.")]
+[Activity("Browser", "Click", Description = "Clicks an element once it is visible, enabled and stable.", Needs = [ActivityNeeds.Browser])]
 public sealed class Click : ElementActivity
 {
     [Input(Description = "Double-click instead of a single click.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Execution;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Close browser", Description = "Closes the run's browser context and its pages. (The run closes it anyway when it ends.)")]
+[Activity("Browser", "Close browser", Description = "Closes the run's browser context and its pages. (The run closes it anyway when it ends.)", Needs = [ActivityNeeds.Browser])]
 public sealed class CloseBrowser : Activity
 {
     public override async ValueTask ExecuteAsync(ActivityContext context)

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Download file", Description = "Clicks an element that starts a download and saves the file.")]
+[Activity("Browser", "Download file", Description = "Clicks an element that starts a download and saves the file.", Needs = [ActivityNeeds.Browser])]
 public sealed class DownloadFile : ElementActivity
 {
     [Input(Description = "Where to save it (file or folder); relative paths are relative to the bot's folder. Empty: the run's artifacts folder with the server's file name.")]

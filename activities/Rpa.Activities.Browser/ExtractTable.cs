@@ -4,7 +4,7 @@ using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Extract table", Description = "Reads an HTML table into a table variable: column names from the header row (th), one row per body row. Cell values are text.")]
+[Activity("Browser", "Extract table", Description = "Reads an HTML table into a table variable: column names from the header row (th), one row per body row. Cell values are text.", Needs = [ActivityNeeds.Browser])]
 public sealed class ExtractTable : ElementActivity
 {
     private const string ReadTable =

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Fill", Description = "Replaces the value of a text field (by default found by its label).")]
+[Activity("Browser", "Fill", Description = "Replaces the value of a text field (by default found by its label).", Needs = [ActivityNeeds.Browser])]
 public sealed class Fill : ElementActivity
 {
     [Input(Description = "The text to put in the field.")]

@@ -6,7 +6,7 @@ using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Fill form", Description = "Fills many fields at once, found by their labels, in one round trip to the browser, and optionally clicks a submit button: the fast way to enter a row of data. Fails without filling anything when a label is missing, naming it and the labels the page has.")]
+[Activity("Browser", "Fill form", Description = "Fills many fields at once, found by their labels, in one round trip to the browser, and optionally clicks a submit button: the fast way to enter a row of data. Fails without filling anything when a label is missing, naming it and the labels the page has.", Needs = [ActivityNeeds.Browser])]
 public sealed class FillForm : BrowserActivity
 {
     [Input(Required = true, Description = "Label → value, e.g. a table row whose column names are the labels: `item`.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Navigate", Description = "Goes to a URL in the current page and waits for it to load. An unreachable address or an HTTP error fails with the reason.")]
+[Activity("Browser", "Navigate", Description = "Goes to a URL in the current page and waits for it to load. An unreachable address or an HTTP error fails with the reason.", Needs = [ActivityNeeds.Browser])]
 public sealed class Navigate : BrowserActivity
 {
     [Input(Required = true, Description = "The address to go to.")]

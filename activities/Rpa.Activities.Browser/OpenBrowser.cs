@@ -3,7 +3,7 @@ using Rpa.Engine.Execution;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Open browser", Description = "Opens a page in the run's own browser context (Chromium), optionally at a URL. Later browser activities act on this page. If the browser died, this opens a fresh one.")]
+[Activity("Browser", "Open browser", Description = "Opens a page in the run's own browser context (Chromium), optionally at a URL. Later browser activities act on this page. If the browser died, this opens a fresh one.", Needs = [ActivityNeeds.Browser])]
 public sealed class OpenBrowser : Activity
 {
     [Input(Description = "The address to open (http://127.0.0.1:... for local apps); empty opens a blank page.")]

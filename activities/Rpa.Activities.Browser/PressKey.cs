@@ -2,7 +2,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Press key", Description = "Presses a key or a combination on the focused element, e.g. Enter, Tab, Escape, Control+A.")]
+[Activity("Browser", "Press key", Description = "Presses a key or a combination on the focused element, e.g. Enter, Tab, Escape, Control+A.", Needs = [ActivityNeeds.Browser])]
 public sealed class PressKey : BrowserActivity
 {
     [Input(Required = true, Description = "The key (Enter, Tab, ArrowDown, F5, a) or combination (Control+A, Shift+Tab).")]

@@ -4,7 +4,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Print to PDF", Description = "Prints the current page to a PDF file (A4 or Letter, margins, background graphics) and lists it as an artifact.")]
+[Activity("Browser", "Print to PDF", Description = "Prints the current page to a PDF file (A4 or Letter, margins, background graphics) and lists it as an artifact.", Needs = [ActivityNeeds.Browser])]
 public sealed class PrintToPdf : BrowserActivity
 {
     [Input(Description = "Where to save it; relative paths are relative to the bot's folder. Empty: the run's artifacts folder.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Read attribute", Description = "Reads an attribute of an element, such as a link's href.")]
+[Activity("Browser", "Read attribute", Description = "Reads an attribute of an element, such as a link's href.", Needs = [ActivityNeeds.Browser])]
 public sealed class ReadAttribute : ElementActivity
 {
     [Input(Required = true, Description = "The attribute's name (href, title, data-id, ...).")]

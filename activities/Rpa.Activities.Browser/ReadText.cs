@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Read text", Description = "Reads the visible text of an element.")]
+[Activity("Browser", "Read text", Description = "Reads the visible text of an element.", Needs = [ActivityNeeds.Browser])]
 public sealed class ReadText : ElementActivity
 {
     [Output(Description = "The element's text, trimmed.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Read value", Description = "Reads the current value of an input, text area or drop-down.")]
+[Activity("Browser", "Read value", Description = "Reads the current value of an input, text area or drop-down.", Needs = [ActivityNeeds.Browser])]
 public sealed class ReadValue : ElementActivity
 {
     [Output(Description = "The field's value.")]

@@ -5,7 +5,7 @@ using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Run JavaScript in page", Description = "Runs a JavaScript function in the page (not in the bot's sandbox) with an argument, and returns its JSON-serialisable result.")]
+[Activity("Browser", "Run JavaScript in page", Description = "Runs a JavaScript function in the page (not in the bot's sandbox) with an argument, and returns its JSON-serialisable result.", Needs = [ActivityNeeds.Browser])]
 public sealed class RunScript : BrowserActivity
 {
     [Input(Required = true, Editor = "javascript", Description = "A function expression run in the page, e.g. `arg => document.title + arg.suffix`.")]

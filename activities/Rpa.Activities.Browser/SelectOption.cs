@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Select option", Description = "Chooses an option of a drop-down (<select>) by its value or visible text.")]
+[Activity("Browser", "Select option", Description = "Chooses an option of a drop-down (<select>) by its value or visible text.", Needs = [ActivityNeeds.Browser])]
 public sealed class SelectOption : ElementActivity
 {
     private const string FindOption =

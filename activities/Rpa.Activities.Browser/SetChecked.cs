@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Check / uncheck", Description = "Ticks or clears a checkbox or radio button.")]
+[Activity("Browser", "Check / uncheck", Description = "Ticks or clears a checkbox or radio button.", Needs = [ActivityNeeds.Browser])]
 public sealed class SetChecked : ElementActivity
 {
     [Input(Description = "True to tick, false to clear.")]

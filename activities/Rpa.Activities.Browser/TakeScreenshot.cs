@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Take screenshot", Description = "Saves a PNG of the page (visible part or full page) and lists it as an artifact of the run. Password fields and fields holding a secret of the run are covered by a black box.")]
+[Activity("Browser", "Take screenshot", Description = "Saves a PNG of the page (visible part or full page) and lists it as an artifact of the run. Password fields and fields holding a secret of the run are covered by a black box.", Needs = [ActivityNeeds.Browser])]
 public sealed class TakeScreenshot : BrowserActivity
 {
     [Input(Description = "Where to save it; relative paths are relative to the bot's folder. Empty: the run's artifacts folder.")]

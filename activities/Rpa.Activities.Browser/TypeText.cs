@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Type text", Description = "Types text key by key, with a delay between keys, for fields that react to each keystroke (autocomplete, masks).")]
+[Activity("Browser", "Type text", Description = "Types text key by key, with a delay between keys, for fields that react to each keystroke (autocomplete, masks).", Needs = [ActivityNeeds.Browser])]
 public sealed class TypeText : ElementActivity
 {
     [Input(Required = true, Description = "The text to type.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Upload file", Description = "Sets the file of a file input (<input type=file>), as if the user chose it.")]
+[Activity("Browser", "Upload file", Description = "Sets the file of a file input (<input type=file>), as if the user chose it.", Needs = [ActivityNeeds.Browser])]
 public sealed class UploadFile : ElementActivity
 {
     [Input(Required = true, Description = "The file to upload; relative paths are relative to the bot's folder.")]

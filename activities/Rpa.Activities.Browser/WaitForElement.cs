@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Wait for element", Description = "Waits until an element is visible (or hidden, attached, detached).")]
+[Activity("Browser", "Wait for element", Description = "Waits until an element is visible (or hidden, attached, detached).", Needs = [ActivityNeeds.Browser])]
 public sealed class WaitForElement : ElementActivity
 {
     [Input(Description = "Visible, Hidden, Attached or Detached.")]

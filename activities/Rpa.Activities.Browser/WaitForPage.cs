@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Wait for page", Description = "Waits until the page shows a text, reaches a URL, goes network-idle or finishes loading.")]
+[Activity("Browser", "Wait for page", Description = "Waits until the page shows a text, reaches a URL, goes network-idle or finishes loading.", Needs = [ActivityNeeds.Browser])]
 public sealed class WaitForPage : BrowserActivity
 {
     [Input(Description = "Text, Url, NetworkIdle or Load.")]

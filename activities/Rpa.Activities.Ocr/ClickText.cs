@@ -4,7 +4,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Ocr;
 
-[Activity("OCR", "Click text", Description = "Finds a phrase on the screen with OCR (as 'Find text on screen') and clicks the middle of it, or a point offset from it (a field to the right of its label); optionally types text after the click. Drives applications that are only pixels.")]
+[Activity("OCR", "Click text", Description = "Finds a phrase on the screen with OCR (as 'Find text on screen') and clicks the middle of it, or a point offset from it (a field to the right of its label); optionally types text after the click. Drives applications that are only pixels.", Needs = [ActivityNeeds.Ocr, ActivityNeeds.Browser])]
 public sealed class ClickText : ScreenTextActivity
 {
     [Input(Description = "CSS pixels to the right of the phrase's middle to click (negative: to the left), e.g. into the field beside a label.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Ocr;
 
-[Activity("OCR", "Find text on screen", Description = "Screenshots the page and finds a phrase with OCR (fuzzy: small misreadings still match), waiting until it appears. Returns its box in CSS pixels. Not found: fails with the closest text on the screen, its score, and a screenshot.")]
+[Activity("OCR", "Find text on screen", Description = "Screenshots the page and finds a phrase with OCR (fuzzy: small misreadings still match), waiting until it appears. Returns its box in CSS pixels. Not found: fails with the closest text on the screen, its score, and a screenshot.", Needs = [ActivityNeeds.Ocr, ActivityNeeds.Browser])]
 public sealed class FindTextOnScreen : ScreenTextActivity
 {
     [Output(Description = "Where it is: { x, y, width, height } in CSS pixels of the page.")]

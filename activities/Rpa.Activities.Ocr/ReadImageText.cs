@@ -3,7 +3,7 @@ using Rpa.Engine.Execution;
 
 namespace Rpa.Activities.Ocr;
 
-[Activity("OCR", "Read image text", Description = "Reads the text of an image (PNG, JPEG, TIFF, BMP, GIF, WebP) with Tesseract: the full text, and every word and line with its box (pixels) and confidence (0–1). Fails on a damaged file or, unless allowed, an image without text.")]
+[Activity("OCR", "Read image text", Description = "Reads the text of an image (PNG, JPEG, TIFF, BMP, GIF, WebP) with Tesseract: the full text, and every word and line with its box (pixels) and confidence (0–1). Fails on a damaged file or, unless allowed, an image without text.", Needs = [ActivityNeeds.Ocr])]
 public sealed class ReadImageText : Activity
 {
     [Input(Description = "The image file; a relative path is relative to the bot's folder. Give this or Base64.")]

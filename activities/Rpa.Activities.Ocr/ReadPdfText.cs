@@ -6,7 +6,7 @@ using UglyToad.PdfPig.Core;
 
 namespace Rpa.Activities.Ocr;
 
-[Activity("OCR", "Read PDF text", Description = "Reads the text of a PDF: digital pages by their text layer (PdfPig), scanned pages by OCR of their image. Gives the text, each page's text and source, and words with boxes for 'Extract fields'.")]
+[Activity("OCR", "Read PDF text", Description = "Reads the text of a PDF: digital pages by their text layer (PdfPig), scanned pages by OCR of their image. Gives the text, each page's text and source, and words with boxes for 'Extract fields'.", Needs = [ActivityNeeds.Ocr])]
 public sealed class ReadPdfText : Activity
 {
     [Input(Required = true, Description = "The PDF file; a relative path is relative to the bot's folder.")]

@@ -4,7 +4,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Ocr;
 
-[Activity("OCR", "Read screen text", Description = "Screenshots the run's browser page and reads it with OCR: for applications that only draw pixels (canvas, remote desktops in a browser, images). Boxes are in CSS pixels of the page.")]
+[Activity("OCR", "Read screen text", Description = "Screenshots the run's browser page and reads it with OCR: for applications that only draw pixels (canvas, remote desktops in a browser, images). Boxes are in CSS pixels of the page.", Needs = [ActivityNeeds.Ocr, ActivityNeeds.Browser])]
 public sealed class ReadScreenText : BrowserActivity
 {
     [Input(Description = "The whole page, not only what fits in the window.")]

@@ -3,7 +3,7 @@ using Rpa.Engine.Execution;
 
 namespace Rpa.Activities.Documents;
 
-[Activity("Documents", "Convert HTML to PDF", Description = "Prints HTML to a PDF through the runtime's Chromium (pooled pages, bounded concurrency): A4 or Letter, margins, header and footer with page numbers.")]
+[Activity("Documents", "Convert HTML to PDF", Description = "Prints HTML to a PDF through the runtime's Chromium (pooled pages, bounded concurrency): A4 or Letter, margins, header and footer with page numbers.", Needs = [ActivityNeeds.Browser])]
 public sealed class ConvertHtmlToPdf : Activity
 {
     [Input(Description = "The HTML. Give this or HtmlFile. Images and fonts must be inline (data: URLs) or on a web address.")]

@@ -4,7 +4,7 @@ using Rpa.Engine.Execution;
 
 namespace Rpa.Activities.Invoicing;
 
-[Activity("Invoicing", "Render invoice PDFs", Description = "Prints each numbered invoice to {number}.pdf through the runtime's Chromium, several at a time, with the built-in template or a custom Liquid template. The PDFs are made in a hidden folder and moved into place only when all succeeded.")]
+[Activity("Invoicing", "Render invoice PDFs", Description = "Prints each numbered invoice to {number}.pdf through the runtime's Chromium, several at a time, with the built-in template or a custom Liquid template. The PDFs are made in a hidden folder and moved into place only when all succeeded.", Needs = [ActivityNeeds.Browser])]
 public sealed class RenderInvoicePdfs : Activity
 {
     [Input(Required = true, Description = "The numbered invoices (from Issue invoice numbers).")]

@@ -5,7 +5,7 @@ using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Payroll;
 
-[Activity("Payroll", "Write payslips", Description = "Writes one payslip PDF per employee of a payroll register (earnings with hours, each contribution and deduction, taxable base, tax, net), printed by the runtime's Chromium. The PDFs are made in a hidden folder and moved in only when all are done: all or none.")]
+[Activity("Payroll", "Write payslips", Description = "Writes one payslip PDF per employee of a payroll register (earnings with hours, each contribution and deduction, taxable base, tax, net), printed by the runtime's Chromium. The PDFs are made in a hidden folder and moved in only when all are done: all or none.", Needs = [ActivityNeeds.Browser])]
 public sealed class WritePayslips : Activity
 {
     [Input(Required = true, Description = "The payroll register (the Register output of Calculate payroll).")]

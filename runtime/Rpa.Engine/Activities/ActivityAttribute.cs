@@ -15,4 +15,10 @@ public sealed class ActivityAttribute(string category, string displayName) : Att
 
     /// <summary>The named outcomes the activity can end with; a flowchart connects them to the next activity.</summary>
     public string[] Outcomes { get; init; } = [Engine.Activities.Outcomes.Done];
+
+    /// <summary>
+    /// What the machine running the activity must have (<see cref="ActivityNeeds"/>: "browser", "ocr"); the runtime
+    /// routes a bot to a worker queue that has everything its activities need. Empty: any worker can run it.
+    /// </summary>
+    public string[] Needs { get; init; } = [];
 }

@@ -25,6 +25,9 @@ public sealed record ActivityDescriptor
     /// <summary>Outcomes depend on the inputs (a Switch adds one per case).</summary>
     public bool DynamicOutcomes { get; init; }
 
+    /// <summary>What the machine running it must have (see <see cref="Activities.ActivityNeeds"/>: "browser", "ocr"), sorted; empty when any machine can.</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
     /// <summary>A flowchart: children connected by outcomes instead of run in order.</summary>
     public bool IsFlowchart { get; init; }
 

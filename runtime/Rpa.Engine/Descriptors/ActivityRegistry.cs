@@ -66,6 +66,11 @@ public sealed class ActivityRegistry
             ?? throw new ArgumentException($"{type.FullName} has no [Activity] attribute.", nameof(type));
         if (type.GetConstructor(Type.EmptyTypes) is null) throw new ArgumentException($"{type.FullName} needs a public parameterless constructor.", nameof(type));
 
+        if (attribute.Needs.FirstOrDefault(n => !ActivityNeeds.All.ContainsKey(n)) is { } unknown)
+        {
+            throw new ArgumentException($"{type.FullName} declares the unknown need '{unknown}'; known needs: {string.Join(", ", ActivityNeeds.All.Keys)}.", nameof(type));
+        }
+
         var sample = Instantiate(type);
         var inputs = new List<InputDescriptor>();
         var outputs = new List<OutputDescriptor>();
@@ -127,6 +132,7 @@ public sealed class ActivityRegistry
             Outputs = outputs,
             Slots = slots,
             Outcomes = attribute.Outcomes,
+            Needs = attribute.Needs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             DynamicOutcomes = type.GetMethod(nameof(Activity.GetDynamicOutcomes))!.DeclaringType != typeof(Activity),
             IsFlowchart = typeof(IFlowchart).IsAssignableFrom(type),
             ClrType = type,

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rpa.Engine.Activities;
 using Rpa.Engine.Values;
 
 namespace Rpa.Engine.Descriptors;
@@ -41,6 +42,11 @@ public static class DescriptorDocuments
                 text.AppendLine($"### {d.DisplayName} (`{d.Type}`)");
                 text.AppendLine();
                 text.AppendLine(d.Description);
+                if (d.Needs.Count > 0)
+                {
+                    text.AppendLine();
+                    text.AppendLine($"Needs: {string.Join(", ", d.Needs.Select(n => $"{ActivityNeeds.All[n]} (`{n}`)"))}.");
+                }
                 if (d.Inputs.Count > 0)
                 {
                     text.AppendLine();

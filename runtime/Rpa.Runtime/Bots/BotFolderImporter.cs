@@ -7,7 +7,8 @@ using Rpa.Runtime.Store;
 namespace Rpa.Runtime.Bots;
 
 /// <summary>
-/// On start-up, imports every bots/NAME/bot.json whose text differs from the bot's latest version as a new version
+/// On start-up, imports every bots/NAME/bot.json whose text, folder or capability queue (what its activities need)
+/// differs from the bot's latest version as a new version
 /// and publishes it. Invalid bots are skipped with a warning that lists their problems.
 /// </summary>
 public sealed class BotFolderImporter(BotCatalog catalog, IRunStore store, IOptions<RuntimeOptions> options, ILogger<BotFolderImporter> logger) : IHostedService
@@ -46,7 +47,9 @@ public sealed class BotFolderImporter(BotCatalog catalog, IRunStore store, IOpti
             if (existing is not null)
             {
                 var latest = await store.GetBotVersionAsync(existing.Name, existing.LatestVersion, cancellationToken).ConfigureAwait(false);
-                if (latest is not null && latest.Hash == BotCatalog.Hash(json) && latest.Location == location) continue;
+                // Same file, same place and same queue: nothing to do. A different queue means the runtime now routes the
+                // bot differently (what its activities need changed), so it is saved again to carry the new queue.
+                if (latest is not null && latest.Hash == BotCatalog.Hash(json) && latest.Location == location && latest.Queue == check.Queue) continue;
             }
 
             var (_, saved) = await catalog.SaveAsync(json, location, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Rpa.Engine.Activities;
 using Rpa.Engine.Descriptors;
 using Rpa.Engine.Model;
 
@@ -14,15 +15,16 @@ public static partial class RunQueues
     public const string Ocr = "ocr";
 
     /// <summary>
-    /// The queue for a bot: "ocr" when any of its activities is an OCR activity (a worker on it needs Tesseract, and
-    /// Chromium too for bots that read text on screen), else "browser" when any is a Browser activity, else "default".
+    /// The queue for a bot, from what its activities declare they need (<see cref="ActivityNeeds"/>): "ocr" when any
+    /// needs Tesseract (a worker on it has Chromium too, for bots that read text on screen), else "browser" when any
+    /// needs Chromium (browser activities, and those that print HTML to PDF), else "default".
     /// </summary>
     public static string For(BotDefinition bot, ActivityRegistry registry)
     {
-        var categories = bot.AllActivities()
-            .Select(a => registry.TryGet(a.Type ?? "", out var d) ? d.Category : null)
+        var needs = bot.AllActivities()
+            .SelectMany(a => registry.TryGet(a.Type ?? "", out var d) ? d.Needs : [])
             .ToHashSet(StringComparer.Ordinal);
-        return categories.Contains("OCR") ? Ocr : categories.Contains("Browser") ? Browser : Default;
+        return needs.Contains(ActivityNeeds.Ocr) ? Ocr : needs.Contains(ActivityNeeds.Browser) ? Browser : Default;
     }
 
     public static bool IsValidName(string name) => QueueName().IsMatch(name);
