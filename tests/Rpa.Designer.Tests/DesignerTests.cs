@@ -310,4 +310,24 @@ public sealed class DesignerTests(DesignerServer server)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Rpa" }).WaitForAsync();
         (await page.Context.APIRequest.GetAsync("/api/runs")).Status.Should().Be(401, "the session ended");
     }
+
+    [Fact]
+    public async Task The_queues_page_lists_the_queue_with_its_counts_and_items()
+    {
+        var added = await server.Api.PostAsJsonAsync("/api/queues/invoices/items", new JsonObject
+        {
+            ["reference"] = "E2E-QUEUE-1",
+            ["payload"] = new JsonObject { ["amount"] = 120 },
+        });
+        added.IsSuccessStatusCode.Should().BeTrue(await added.Content.ReadAsStringAsync());
+        var page = await server.NewPageAsync();
+
+        await page.GotoAsync("/queues");
+        var row = page.Locator("tr", new() { HasText = "queue-demo" });
+        await row.WaitForAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "invoices" }).ClickAsync();
+
+        await page.GetByText("E2E-QUEUE-1").WaitForAsync();
+        server.PageErrors.Should().BeEmpty();
+    }
 }

@@ -22,13 +22,13 @@ public static class ApprovalsApi
         approvals.MapGet("/", ListAsync).RequiresRole(RpaRole.Viewer)
             .WithSummary("Approvals, newest first; status = pending (default), approved, rejected, cancelled or all; limit (1–1000).");
         approvals.MapGet("/{id:guid}", GetAsync).RequiresRole(RpaRole.Viewer).WithSummary("One approval.");
-        approvals.MapPost("/{id:guid}/approve", (Guid id, HttpRequest request, IRunStore store, IBackgroundJobClient jobs, CancellationToken token) =>
-                DecideAsync(id, approve: true, request, store, jobs, token))
+        approvals.MapPost("/{id:guid}/approve", (Guid id, HttpRequest request, IRunStore store, IBackgroundJobClient jobs, AuditLog audit, CancellationToken token) =>
+                DecideAsync(id, approve: true, request, store, jobs, audit, token))
             .RequiresRole(RpaRole.Operator)
             .Accepts<object>("application/json")
             .WithSummary("Approves: { \"comment\": \"…\" } (optional body). The run resumes; 409 when someone decided first.");
-        approvals.MapPost("/{id:guid}/reject", (Guid id, HttpRequest request, IRunStore store, IBackgroundJobClient jobs, CancellationToken token) =>
-                DecideAsync(id, approve: false, request, store, jobs, token))
+        approvals.MapPost("/{id:guid}/reject", (Guid id, HttpRequest request, IRunStore store, IBackgroundJobClient jobs, AuditLog audit, CancellationToken token) =>
+                DecideAsync(id, approve: false, request, store, jobs, audit, token))
             .RequiresRole(RpaRole.Operator)
             .Accepts<object>("application/json")
             .WithSummary("Rejects: { \"comment\": \"…\" } (optional body). The run resumes on its Rejected path; 409 when someone decided first.");
@@ -61,7 +61,7 @@ public static class ApprovalsApi
     }
 
     private static async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> DecideAsync(
-        Guid id, bool approve, HttpRequest request, IRunStore store, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+        Guid id, bool approve, HttpRequest request, IRunStore store, IBackgroundJobClient jobs, AuditLog audit, CancellationToken cancellationToken)
     {
         string? comment = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -97,6 +97,8 @@ public static class ApprovalsApi
                     title: "Already decided");
             default:
                 jobs.EnqueueRun(decision.Run!.Id, decision.Run.Queue);
+                await audit.WriteAsync(request.HttpContext.User, approve ? "approval.approved" : "approval.rejected", $"approval:{id}",
+                    new { run = decision.Run.Id, bot = decision.Run.BotName, title = decision.Approval!.Title, comment }, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok(ApprovalResponse.From(decision.Approval!));
         }
     }

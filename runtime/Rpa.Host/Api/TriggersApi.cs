@@ -67,7 +67,7 @@ public static class TriggersApi
     }
 
     private static async Task<Results<Accepted<RunResponse>, ValidationProblem, ProblemHttpResult>> FireAsync(
-        string name, string trigger, TriggerCatalog triggers, ScheduleJob schedules, CancellationToken cancellationToken)
+        string name, string trigger, TriggerCatalog triggers, ScheduleJob schedules, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var published = await triggers.ForBotAsync(name, cancellationToken).ConfigureAwait(false);
         if (published is null) return ApiProblems.NotFound($"There is no bot '{name}'.");
@@ -81,11 +81,12 @@ public static class TriggersApi
         var result = await schedules.FireNowAsync(name, trigger, cancellationToken).ConfigureAwait(false);
         if (result.NotFound is { } missing) return ApiProblems.NotFound(missing);
         if (result.Run is null) return ApiProblems.Invalid($"The schedule '{trigger}' of bot '{name}' cannot start a run", result.Problems);
+        await audit.WriteAsync(context.User, "run.started", $"run:{result.Run.Id}", new { bot = name, version = result.Run.BotVersion, trigger = result.Run.Trigger }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/runs/{result.Run.Id}", RunResponse.From(result.Run));
     }
 
     private static async Task<Results<Ok<WebhookSecretResponse>, ProblemHttpResult>> RotateSecretAsync(
-        string name, string hook, TriggerCatalog triggers, WebhookSecrets secrets, CancellationToken cancellationToken)
+        string name, string hook, TriggerCatalog triggers, WebhookSecrets secrets, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var published = await triggers.ForBotAsync(name, cancellationToken).ConfigureAwait(false);
         if (published is null) return ApiProblems.NotFound($"There is no bot '{name}'.");
@@ -95,12 +96,13 @@ public static class TriggersApi
         }
 
         var secret = await secrets.RotateAsync(name, hook, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(context.User, "webhook.secret-rotated", $"bot:{name} hook:{hook}", cancellationToken: cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new WebhookSecretResponse(name, hook, secret, SecretHeader, HookUrl(name, hook)));
     }
 
     private static async Task<Results<Accepted<RunResponse>, ValidationProblem, ProblemHttpResult>> HookAsync(
         string bot, string hook, HttpRequest request, TriggerCatalog triggers, WebhookSecrets secrets, RunLauncher launcher,
-        IOptions<RuntimeOptions> options, CancellationToken cancellationToken)
+        IOptions<RuntimeOptions> options, AuditLog audit, CancellationToken cancellationToken)
     {
         var published = await triggers.ForBotAsync(bot, cancellationToken).ConfigureAwait(false);
         if (published?.FirstOrDefault(t => t.Trigger.Name == hook) is not { Trigger: WebhookTrigger webhook } found)
@@ -135,6 +137,7 @@ public static class TriggersApi
         var result = await launcher.StartAsync(new RunRequest(bot, inputs, webhook.RunTrigger) { Version = found.Version }, cancellationToken).ConfigureAwait(false);
         if (result.NotFound is { } missing) return ApiProblems.NotFound(missing);
         if (result.Run is null) return ApiProblems.Invalid($"The body does not fit the inputs of bot '{bot}' (webhook '{hook}')", result.Problems);
+        await audit.WriteAsync($"webhook:{bot}/{hook}", "run.started", $"run:{result.Run.Id}", new { bot, version = result.Run.BotVersion, trigger = result.Run.Trigger }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/runs/{result.Run.Id}", RunResponse.From(result.Run));
     }
 

@@ -30,6 +30,8 @@ public abstract class ApprovalsApiTests(ServerFixture server)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.ReadObjectAsync())["status"]!.GetValue<string>().Should().Be("approved");
+        var audit = (await _client.GetFromJsonAsync<JsonArray>("/api/audit?action=approval.approved"))!;
+        audit.Select(a => a!["target"]!.GetValue<string>()).Should().Contain($"approval:{approval["id"]}", "deciding is audited");
         var run = await _client.WaitForRunAsync(runId);
         run["status"]!.GetValue<string>().Should().Be("succeeded", run.ToJsonString());
         run["outputs"]!["result"]!.GetValue<string>().Should().Be("paid 42 (fine)");
