@@ -126,7 +126,7 @@ public static class RuntimeServiceCollectionExtensions
             default:
             {
                 Directory.CreateDirectory(options.ResolvedDataDirectory);
-                var built = new DbContextOptionsBuilder<SqliteRunDbContext>().UseSqlite(connection).Options;
+                var built = new DbContextOptionsBuilder<SqliteRunDbContext>().UseSqlite(connection).AddInterceptors(new SqlitePragmas()).Options;
                 return () => new SqliteRunDbContext(built);
             }
         }
