@@ -52,19 +52,25 @@ public static class RunEventsApi
             {
                 run = await store.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
                 if (run is null) break;
+                var final = run.Status is RunState.Succeeded or RunState.Failed or RunState.Cancelled;
+                var changed = run.Status.ToApiName() != status;
+                status = run.Status.ToApiName();
+
+                // The stream starts with 'run' (the status as it is); a later status goes out before the entries it explains,
+                // the final one after them, so a live run's stream ends with its final status.
+                var first = !stream.HasSent;
+                if (changed && (!final || first)) await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
                 foreach (var record in await store.GetJournalAsync(id, cancellationToken).ConfigureAwait(false))
                 {
                     if (stream.IsSent(record.Sequence, record.Status != "Running")) continue;
                     await stream.EntryAsync(JsonNode.Parse(record.Json)!.AsObject(), cancellationToken).ConfigureAwait(false);
                 }
 
-                if (run.Status.ToApiName() != status)
+                if (final)
                 {
-                    status = run.Status.ToApiName();
-                    await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
+                    if (changed && !first) await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
+                    break;
                 }
-
-                if (run.Status is RunState.Succeeded or RunState.Failed or RunState.Cancelled) break;
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 wait.CancelAfter(StoreInterval);
@@ -100,6 +106,9 @@ public static class RunEventsApi
     {
         private readonly Dictionary<long, bool> _sent = [];
 
+        /// <summary>Whether any event went out yet.</summary>
+        public bool HasSent { get; private set; }
+
         /// <summary>Whether this state of the entry (or its end) went out already; the store's copy is then not even parsed.</summary>
         public bool IsSent(long sequence, bool ended) => _sent.TryGetValue(sequence, out var sentEnded) && (sentEnded || !ended);
 
@@ -114,6 +123,7 @@ public static class RunEventsApi
 
         public async Task SendAsync(string name, string data, CancellationToken cancellationToken)
         {
+            HasSent = true;
             await response.WriteAsync($"event: {name}\ndata: {data}\n\n", Encoding.UTF8, cancellationToken).ConfigureAwait(false);
             await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
