@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Rpa.Engine.Execution;
 
-/// <summary>A logger that adds ActivityId to every event and masks secrets in the message and in its properties.</summary>
+/// <summary>A logger that adds ActivityId to every event and masks secrets in the message, its properties and its exception.</summary>
 internal sealed class ActivityLogger(ILogger inner, string activityId, SecretMasker masker) : ILogger
 {
     private readonly KeyValuePair<string, object?>[] _scope = [new("ActivityId", activityId)];
@@ -21,8 +21,10 @@ internal sealed class ActivityLogger(ILogger inner, string activityId, SecretMas
             return;
         }
 
-        // Providers such as Serilog render the message from the state's properties, not from the formatter: mask both.
+        // Providers such as Serilog render the message from the state's properties, not from the formatter: mask both,
+        // and the exception's text (message, inner exceptions, stack) too.
         var message = masker.MaskText(formatter(state, exception));
+        exception = MaskedException.Mask(exception, masker);
         IReadOnlyList<KeyValuePair<string, object?>> masked = state is IEnumerable<KeyValuePair<string, object?>> pairs
             ? pairs.Select(p => new KeyValuePair<string, object?>(p.Key, p.Key == OriginalFormat ? p.Value : masker.MaskValue(p.Value))).ToList()
             : [new(OriginalFormat, message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal))];
