@@ -22,14 +22,16 @@ public sealed class TwoWorkersOnPostgresTests(PostgresCluster cluster, ITestOutp
     private const string Bot = "shared-work";
     private const int Runs = 20;
 
-    private readonly string _data = RuntimeFactory.NewDataDirectory();
-    private readonly List<IHost> _hosts = [];
+    /// <summary>What the worker hosts of this class set besides the defaults of <see cref="WorkerHosts"/>.</summary>
+    private static readonly string[] WorkerSettings = ["--Rpa:JournalFlushInterval=00:00:00.050"];
+
+    private readonly WorkerHosts _hosts = new();
 
     [Fact]
     public async Task Two_workers_share_twenty_queued_runs_and_run_each_exactly_once()
     {
         var database = await cluster.CreateDatabaseAsync("workers");
-        var queuer = await Queuer.StartAsync(database, Path.Combine(_data, "queuer"));
+        var queuer = await Queuer.StartAsync(database, Path.Combine(_hosts.DataDirectory, "queuer"));
         _hosts.Add(queuer);
         await queuer.PublishAsync(TestBots.Waiter(Bot));
         var store = queuer.Services.GetRequiredService<IRunStore>();
@@ -43,7 +45,7 @@ public sealed class TwoWorkersOnPostgresTests(PostgresCluster cluster, ITestOutp
             ids.Add(started.Run!.Id);
         }
 
-        var workers = new[] { BuildWorker(database, "a"), BuildWorker(database, "b") };
+        var workers = new[] { _hosts.BuildWorker(database, "a", WorkerSettings), _hosts.BuildWorker(database, "b", WorkerSettings) };
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(workers.Select(w => w.StartAsync()));
         var startup = clock.Elapsed;
@@ -86,43 +88,6 @@ public sealed class TwoWorkersOnPostgresTests(PostgresCluster cluster, ITestOutp
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-        {
-            try
-            {
-                await host.StopAsync(TimeSpan.FromSeconds(5));
-            }
-            finally
-            {
-                host.Dispose();
-            }
-        }
-
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    /// <summary>What `rpa worker --queues default` builds, with 2 slots.</summary>
-    private IHost BuildWorker(string database, string name)
-    {
-        var host = WorkerCommand.Build(
-            [
-                "--Rpa:Store=Postgres",
-                $"--Rpa:ConnectionString={database}",
-                $"--Rpa:DataDirectory={Path.Combine(_data, name)}",
-                "--Rpa:BotsDirectory=",
-                "--Rpa:WorkerCount=2",
-                "--Rpa:ReconcileOnStart=false",
-                "--Rpa:ShutdownTimeout=00:00:02",
-                "--Rpa:JournalFlushInterval=00:00:00.050",
-            ],
-            ["default"]);
-        _hosts.Add(host);
-        return host;
+        await _hosts.DisposeAsync();
     }
 }

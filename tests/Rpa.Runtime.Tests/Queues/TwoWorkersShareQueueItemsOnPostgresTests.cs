@@ -21,8 +21,10 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
     private const int Items = 40;
     private const string Bot = "queue-demo";
 
-    private readonly string _data = RuntimeFactory.NewDataDirectory();
-    private readonly List<IHost> _hosts = [];
+    /// <summary>What the worker hosts of this class set besides the defaults of <see cref="WorkerHosts"/>.</summary>
+    private static readonly string[] WorkerSettings = ["--Rpa:JournalFlushInterval=00:00:00.050", "--Rpa:QueueSweepInterval=00:00:00.500"];
+
+    private readonly WorkerHosts _hosts = new();
     private readonly List<System.Diagnostics.Process> _processes = [];
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
     {
         var (database, queuer) = await AddItemsAsync("queues");
 
-        var workers = new[] { BuildWorker(database, "a"), BuildWorker(database, "b") };
+        var workers = new[] { _hosts.BuildWorker(database, "a", WorkerSettings), _hosts.BuildWorker(database, "b", WorkerSettings) };
         await Task.WhenAll(workers.Select(w => w.StartAsync()));
 
         var workerIds = workers.Select(w => w.Services.GetRequiredService<WorkerIdentity>().Id).ToList();
@@ -43,8 +45,8 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
         var (database, queuer) = await AddItemsAsync("queue_processes");
         var log = new System.Text.StringBuilder();
 
-        _processes.Add(RpaWorkerProcess.Start(database, Path.Combine(_data, "process-a"), log));
-        _processes.Add(RpaWorkerProcess.Start(database, Path.Combine(_data, "process-b"), log));
+        _processes.Add(RpaWorkerProcess.Start(database, Path.Combine(_hosts.DataDirectory, "process-a"), log));
+        _processes.Add(RpaWorkerProcess.Start(database, Path.Combine(_hosts.DataDirectory, "process-b"), log));
 
         var prefixes = _processes.Select(p => $"{Environment.MachineName}:{p.Id}:").ToList();
         await EachItemRanOnceAsync(queuer, worker => prefixes.Any(worker.StartsWith), log.ToString());
@@ -54,9 +56,9 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
     private async Task<(string Database, IHost Queuer)> AddItemsAsync(string name)
     {
         var database = await cluster.CreateDatabaseAsync(name);
-        var queuer = await Queuer.StartAsync(database, Path.Combine(_data, name + "-queuer"));
+        var queuer = await Queuer.StartAsync(database, Path.Combine(_hosts.DataDirectory, name + "-queuer"));
         _hosts.Add(queuer);
-        var bots = Path.Combine(_data, name + "-bots");
+        var bots = Path.Combine(_hosts.DataDirectory, name + "-bots");
         Directory.CreateDirectory(Path.Combine(bots, Bot));
         File.Copy(Path.Combine(RuntimeFactory.SampleBots, Bot, "bot.json"), Path.Combine(bots, Bot, "bot.json"));
         await queuer.PublishAsync(File.ReadAllText(Path.Combine(bots, Bot, "bot.json")));
@@ -117,44 +119,6 @@ public sealed class TwoWorkersShareQueueItemsOnPostgresTests(PostgresCluster clu
             process.Dispose();
         }
 
-        foreach (var host in _hosts)
-        {
-            try
-            {
-                await host.StopAsync(TimeSpan.FromSeconds(5));
-            }
-            finally
-            {
-                host.Dispose();
-            }
-        }
-
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    /// <summary>What `rpa worker --queues default` builds, with 2 slots.</summary>
-    private IHost BuildWorker(string database, string name)
-    {
-        var host = WorkerCommand.Build(
-            [
-                "--Rpa:Store=Postgres",
-                $"--Rpa:ConnectionString={database}",
-                $"--Rpa:DataDirectory={Path.Combine(_data, name)}",
-                "--Rpa:BotsDirectory=",
-                "--Rpa:WorkerCount=2",
-                "--Rpa:ReconcileOnStart=false",
-                "--Rpa:ShutdownTimeout=00:00:02",
-                "--Rpa:JournalFlushInterval=00:00:00.050",
-                "--Rpa:QueueSweepInterval=00:00:00.500",
-            ],
-            ["default"]);
-        _hosts.Add(host);
-        return host;
+        await _hosts.DisposeAsync();
     }
 }

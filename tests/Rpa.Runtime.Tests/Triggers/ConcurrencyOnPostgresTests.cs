@@ -14,14 +14,16 @@ public sealed class ConcurrencyOnPostgresTests(PostgresCluster cluster) : IAsync
 {
     private const string Bot = "payroll-like";
 
-    private readonly string _data = RuntimeFactory.NewDataDirectory();
-    private readonly List<IHost> _hosts = [];
+    /// <summary>What the worker hosts of this class set besides the defaults of <see cref="WorkerHosts"/>.</summary>
+    private static readonly string[] WorkerSettings = ["--Rpa:ConcurrencyRetryDelay=00:00:00.500", "--Rpa:SchedulePollInterval=00:00:00.500"];
+
+    private readonly WorkerHosts _hosts = new();
 
     [Fact]
     public async Task Two_workers_never_run_two_runs_of_a_bot_limited_to_one_and_every_run_succeeds()
     {
         var database = await cluster.CreateDatabaseAsync("concurrency");
-        var queuer = await Queuer.StartAsync(database, Path.Combine(_data, "queuer"));
+        var queuer = await Queuer.StartAsync(database, Path.Combine(_hosts.DataDirectory, "queuer"));
         _hosts.Add(queuer);
         await queuer.PublishAsync(TriggerBots.LimitedWaiter(Bot, 1));
         var launcher = queuer.Services.GetRequiredService<RunLauncher>();
@@ -32,7 +34,7 @@ public sealed class ConcurrencyOnPostgresTests(PostgresCluster cluster) : IAsync
         }
 
         // Both workers start together and find four queued runs and four free slots between them.
-        await Task.WhenAll(new[] { BuildWorker(database, "a"), BuildWorker(database, "b") }.Select(w => w.StartAsync()));
+        await Task.WhenAll(new[] { _hosts.BuildWorker(database, "a", WorkerSettings), _hosts.BuildWorker(database, "b", WorkerSettings) }.Select(w => w.StartAsync()));
 
         var runs = await queuer.Services.GetRequiredService<IRunStore>().WaitForRunsAsync(ids);
         runs.Should().OnlyContain(r => r.Status == RunState.Succeeded, "every run ends succeeded");
@@ -49,43 +51,6 @@ public sealed class ConcurrencyOnPostgresTests(PostgresCluster cluster) : IAsync
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-        {
-            try
-            {
-                await host.StopAsync(TimeSpan.FromSeconds(5));
-            }
-            finally
-            {
-                host.Dispose();
-            }
-        }
-
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private IHost BuildWorker(string database, string name)
-    {
-        var host = WorkerCommand.Build(
-            [
-                "--Rpa:Store=Postgres",
-                $"--Rpa:ConnectionString={database}",
-                $"--Rpa:DataDirectory={Path.Combine(_data, name)}",
-                "--Rpa:BotsDirectory=",
-                "--Rpa:WorkerCount=2",
-                "--Rpa:ReconcileOnStart=false",
-                "--Rpa:ShutdownTimeout=00:00:02",
-                "--Rpa:ConcurrencyRetryDelay=00:00:00.500",
-                "--Rpa:SchedulePollInterval=00:00:00.500",
-            ],
-            ["default"]);
-        _hosts.Add(host);
-        return host;
+        await _hosts.DisposeAsync();
     }
 }
