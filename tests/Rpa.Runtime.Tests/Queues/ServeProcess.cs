@@ -46,22 +46,10 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync(string dataDirectory, string botsDirectory, StringBuilder log, params string[] settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dataDirectory };
-        foreach (var argument in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "rpa.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory, "--bots", botsDirectory, "--no-practice",
-        }.Concat(settings))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = RpaProcess.Start(
+            ["serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory, "--bots", botsDirectory, "--no-practice", .. settings],
+            dataDirectory,
+            log);
         var serve = new ServeProcess(process, log, new Uri($"http://127.0.0.1:{port}")) { _dataDirectory = dataDirectory };
 
         using var client = serve.CreateAnonymousClient();
@@ -138,11 +126,5 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is null) return;
-        lock (log) log.AppendLine(line);
     }
 }
