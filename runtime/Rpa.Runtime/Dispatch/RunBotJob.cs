@@ -209,7 +209,7 @@ public sealed class RunBotJob(
 
         if (result.Paused is { } paused)
         {
-            if (!requeueOnShutdown)
+            if (Queues.QueueRuns.IsQueueRun(run.Trigger))
             {
                 // A queue item's run holds the item's lease; it cannot wait for a person.
                 var reason = $"bot '{run.BotName}' waits for {paused.Bookmark.Name} at activity '{paused.Bookmark.ActivityId}', but runs of work-queue items cannot wait; approve in a separate bot";

@@ -247,7 +247,7 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     {
         await using var db = createContext();
         var stale = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunState.Running && r.HeartbeatAt < cutoff && !r.Trigger.StartsWith("queue:"))
+            .Where(r => r.Status == RunState.Running && r.HeartbeatAt < cutoff && !r.Trigger.StartsWith(Queues.QueueRuns.TriggerPrefix))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var requeued = new List<RunRecord>();
