@@ -184,51 +184,56 @@ public sealed class RunBotJob(
             {
                 await cancel.CancelAsync().ConfigureAwait(false);
                 await watcher.ConfigureAwait(false);
-                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message), false).ConfigureAwait(false);
+                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message), false, recorder).ConfigureAwait(false);
             }
             catch (BotInputException e)
             {
                 await cancel.CancelAsync().ConfigureAwait(false);
                 await watcher.ConfigureAwait(false);
-                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message), false).ConfigureAwait(false);
+                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(e.Message), false, recorder).ConfigureAwait(false);
             }
-        }
 
-        await cancel.CancelAsync().ConfigureAwait(false);
-        await watcher.ConfigureAwait(false);
-        await RecordArtifactsAsync(run.Id, artifacts).ConfigureAwait(false);
+            await cancel.CancelAsync().ConfigureAwait(false);
+            await watcher.ConfigureAwait(false);
+            await RecordArtifactsAsync(run.Id, artifacts).ConfigureAwait(false);
 
-        if (result.Status == Engine.Execution.RunStatus.Cancelled && shutdown.IsCancellationRequested)
-        {
-            if (!requeueOnShutdown) return await CompleteAsync(run.Id, RunState.Cancelled, null, Problem(WorkerStopped), false).ConfigureAwait(false);
-
-            // The worker is stopping, nobody asked to cancel: another start dispatches the run again.
-            await RequeueAsync(run.Id).ConfigureAwait(false);
-            return null;
-        }
-
-        if (result.Paused is { } paused)
-        {
-            if (Queues.QueueRuns.IsQueueRun(run.Trigger))
+            if (result.Status == Engine.Execution.RunStatus.Cancelled && shutdown.IsCancellationRequested)
             {
-                // A queue item's run holds the item's lease; it cannot wait for a person.
-                var reason = $"bot '{run.BotName}' waits for {paused.Bookmark.Name} at activity '{paused.Bookmark.ActivityId}', but runs of work-queue items cannot wait; approve in a separate bot";
-                return await CompleteAsync(run.Id, RunState.Failed, null, Problem(reason), false).ConfigureAwait(false);
+                if (!requeueOnShutdown) return await CompleteAsync(run.Id, RunState.Cancelled, null, Problem(WorkerStopped), false, recorder).ConfigureAwait(false);
+
+                // The worker is stopping, nobody asked to cancel: another start dispatches the run again (its journal first).
+                await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                await RequeueAsync(run.Id).ConfigureAwait(false);
+                return null;
             }
 
-            await PauseAsync(run, paused).ConfigureAwait(false);
-            return null;
-        }
+            if (result.Paused is { } paused)
+            {
+                if (Queues.QueueRuns.IsQueueRun(run.Trigger))
+                {
+                    // A queue item's run holds the item's lease; it cannot wait for a person.
+                    var reason = $"bot '{run.BotName}' waits for {paused.Bookmark.Name} at activity '{paused.Bookmark.ActivityId}', but runs of work-queue items cannot wait; approve in a separate bot";
+                    return await CompleteAsync(run.Id, RunState.Failed, null, Problem(reason), false, recorder).ConfigureAwait(false);
+                }
 
-        var status = result.Status switch
-        {
-            Engine.Execution.RunStatus.Succeeded => RunState.Succeeded,
-            Engine.Execution.RunStatus.Cancelled => RunState.Cancelled,
-            _ => RunState.Failed,
-        };
-        var outputs = ValueConverter.ToJson(result.Outputs)?.ToJsonString();
-        var error = result.Error is null ? null : JournalJson.ToJson(result.Error).ToJsonString();
-        return await CompleteAsync(run.Id, status, outputs, error, result.Error?.IsBusinessError == true).ConfigureAwait(false);
+                // The journal so far is in the store before the run shows as waiting.
+                await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                await PauseAsync(run, paused).ConfigureAwait(false);
+                return null;
+            }
+
+            var status = result.Status switch
+            {
+                Engine.Execution.RunStatus.Succeeded => RunState.Succeeded,
+                Engine.Execution.RunStatus.Cancelled => RunState.Cancelled,
+                _ => RunState.Failed,
+            };
+            var outputs = ValueConverter.ToJson(result.Outputs)?.ToJsonString();
+            var error = result.Error is null ? null : JournalJson.ToJson(result.Error).ToJsonString();
+
+            // The end, the last journal entries and logs in one transaction: whoever sees the run ended sees all of its journal.
+            return await CompleteAsync(run.Id, status, outputs, error, result.Error?.IsBusinessError == true, recorder).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Resumes a run that waited, with the answer stored when someone decided.</summary>
@@ -330,10 +335,15 @@ public sealed class RunBotJob(
         await store.AddArtifactsAsync(files, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task<RunEnd> CompleteAsync(Guid runId, RunState status, string? outputs, string? error, bool business = false)
+    /// <param name="recorder">The run's recorder, when it has one: what it has not written yet goes with the end, in one transaction.</param>
+    private async Task<RunEnd> CompleteAsync(Guid runId, RunState status, string? outputs, string? error, bool business = false, RunRecorder? recorder = null)
     {
         var completion = new RunCompletion(status, time.GetUtcNow().UtcDateTime, outputs, error) { Worker = worker.Id };
-        var recorded = await StoreRetry.ExecuteAsync(async token => await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        var recorded = await StoreRetry.ExecuteAsync(
+            async token => recorder is null
+                ? await store.CompleteRunAsync(runId, completion, token).ConfigureAwait(false)
+                : await recorder.CompleteAsync(completion, token).ConfigureAwait(false),
+            CancellationToken.None).ConfigureAwait(false);
         if (!recorded)
         {
             _logger.LogWarning("Run {RunId} was no longer running when it ended {Status}", runId, status);

@@ -59,7 +59,16 @@ public sealed class RunRecorder : IRunObserver, IAsyncDisposable
         });
 
     /// <summary>Sends everything not yet written; what a failed write held stays pending for the next flush.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public async Task FlushAsync(CancellationToken cancellationToken) => await WriteAsync(null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Ends the run in the store together with everything not yet written, in one transaction; false when the run was no
+    /// longer running (see <see cref="IRunStore.WriteProgressAsync"/>). After a failure all of it stays pending, so a retry sends it again.
+    /// </summary>
+    public async Task<bool> CompleteAsync(RunCompletion completion, CancellationToken cancellationToken) =>
+        await WriteAsync(completion, cancellationToken).ConfigureAwait(false);
+
+    private async Task<bool> WriteAsync(RunCompletion? completion, CancellationToken cancellationToken)
     {
         await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
         var taken = new List<JournalEntry>();
@@ -75,10 +84,10 @@ public sealed class RunRecorder : IRunObserver, IAsyncDisposable
             _failedLogs.Clear();
             while (_logs.TryDequeue(out var log)) logs.Add(log);
 
-            await _store.UpsertJournalAsync(taken.Select(ToRecord).ToList(), cancellationToken).ConfigureAwait(false);
+            var ended = await _store.WriteProgressAsync(new RunProgress(_runId, taken.Select(ToRecord).ToList(), logs) { Completion = completion }, cancellationToken).ConfigureAwait(false);
             taken.Clear();
-            await _store.AddLogsAsync(logs, cancellationToken).ConfigureAwait(false);
             logs.Clear();
+            return ended;
         }
         finally
         {

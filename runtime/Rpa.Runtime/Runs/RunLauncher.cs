@@ -16,8 +16,9 @@ public sealed class RunLauncher(IRunStore store, BotCache bots, IBackgroundJobCl
         var version = request.Version ?? bot.PublishedVersion;
         if (version is null) return RunStartResult.Missing($"Bot '{request.Bot}' has no published version; publish one or name a version.");
 
-        var compiled = await bots.GetAsync(bot.Name, version.Value, cancellationToken).ConfigureAwait(false);
-        if (compiled is null) return RunStartResult.Missing($"Bot '{request.Bot}' has no version {version}.");
+        var cached = await bots.GetVersionAsync(bot.Name, version.Value, cancellationToken).ConfigureAwait(false);
+        if (cached is null) return RunStartResult.Missing($"Bot '{request.Bot}' has no version {version}.");
+        var compiled = cached.Compiled;
         if (!compiled.IsValid) return RunStartResult.Invalid(compiled.Problems);
 
         try
@@ -30,7 +31,6 @@ public sealed class RunLauncher(IRunStore store, BotCache bots, IBackgroundJobCl
             return RunStartResult.Invalid(e.Problems);
         }
 
-        var record = await store.GetBotVersionAsync(bot.Name, version.Value, cancellationToken).ConfigureAwait(false);
         var run = new RunRecord
         {
             Id = request.RunId ?? Guid.CreateVersion7(),
@@ -39,7 +39,7 @@ public sealed class RunLauncher(IRunStore store, BotCache bots, IBackgroundJobCl
             Trigger = request.Trigger,
             Inputs = request.Inputs.ToJsonString(),
             Status = RunState.Queued,
-            Queue = record!.Queue,
+            Queue = cached.Record.Queue,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await store.CreateRunAsync(run, cancellationToken).ConfigureAwait(false);

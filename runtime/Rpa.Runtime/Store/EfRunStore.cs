@@ -167,6 +167,11 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     public async Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken)
     {
         await using var db = createContext();
+        return await CompleteAsync(db, runId, completion, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> CompleteAsync(RunDbContext db, Guid runId, RunCompletion completion, CancellationToken cancellationToken)
+    {
         var runs = db.Runs.Where(r => r.Id == runId && r.Status == RunState.Running);
         if (completion.Worker is { } worker) runs = runs.Where(r => r.Worker == worker);
         var changed = await runs
@@ -263,47 +268,63 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         return requeued;
     }
 
-    public async Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken)
+    public async Task<bool> WriteProgressAsync(RunProgress progress, CancellationToken cancellationToken)
     {
-        if (entries.Count == 0) return;
+        var writes = (progress.Journal.Count > 0 ? 1 : 0) + (progress.Logs.Count > 0 ? 1 : 0) + (progress.Completion is null ? 0 : 1);
+        if (writes == 0) return true;
         await using var db = createContext();
-        foreach (var run in entries.GroupBy(e => e.RunId))
+        await using var transaction = writes > 1 ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        for (var first = 0; first < progress.Journal.Count; first += JournalRowsPerStatement)
         {
-            var sequences = run.Select(e => e.Sequence).ToList();
-            var existing = await db.Journal
-                .Where(j => j.RunId == run.Key && sequences.Contains(j.Sequence))
-                .ToDictionaryAsync(j => j.Sequence, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var entry in run)
-            {
-                if (existing.TryGetValue(entry.Sequence, out var row))
-                {
-                    row.Status = entry.Status;
-                    row.EndedAt = entry.EndedAt;
-                    row.Json = entry.Json;
-                }
-                else
-                {
-                    db.Journal.Add(entry);
-                }
-            }
+            await UpsertJournalAsync(db, progress.Journal.Skip(first).Take(JournalRowsPerStatement).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (progress.Logs.Count > 0)
+        {
+            db.RunLogs.AddRange(progress.Logs);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var ended = progress.Completion is not { } completion || await CompleteAsync(db, progress.RunId, completion, cancellationToken).ConfigureAwait(false);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ended;
+    }
+
+    /// <summary>Rows per journal upsert: 10 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535 per statement.</summary>
+    private const int JournalRowsPerStatement = 500;
+
+    /// <summary>
+    /// One statement inserts the entries and replaces those already there (a run's entry is written when it starts and
+    /// again when it ends; a resumed run writes its entries again). <c>INSERT … ON CONFLICT … DO UPDATE</c> reads the same
+    /// in SQLite and PostgreSQL; the parameters take EF's type mappings, as the columns do.
+    /// </summary>
+    private static async Task UpsertJournalAsync(RunDbContext db, IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken)
+    {
+        var sql = new System.Text.StringBuilder("""
+            INSERT INTO journal_entries ("RunId", "Sequence", "ParentSequence", "ActivityId", "ActivityType", "Path", "Status", "StartedAt", "EndedAt", "Json") VALUES
+            """);
+        var parameters = new List<object?>(entries.Count * 10);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var p = parameters.Count;
+            sql.Append(i == 0 ? "\n(" : ",\n(");
+            for (var column = 0; column < 10; column++) sql.Append(column == 0 ? "{" : ", {").Append(p + column).Append('}');
+            sql.Append(')');
+            parameters.AddRange([entry.RunId, entry.Sequence, entry.ParentSequence, entry.ActivityId, entry.ActivityType, entry.Path, entry.Status, entry.StartedAt, entry.EndedAt, entry.Json]);
+        }
+
+        sql.Append("""
+
+            ON CONFLICT ("RunId", "Sequence") DO UPDATE SET "Status" = excluded."Status", "EndedAt" = excluded."EndedAt", "Json" = excluded."Json"
+            """);
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<JournalRecord>> GetJournalAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = createContext();
         return await db.Journal.AsNoTracking().Where(j => j.RunId == runId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task AddLogsAsync(IReadOnlyList<RunLogRecord> logs, CancellationToken cancellationToken)
-    {
-        if (logs.Count == 0) return;
-        await using var db = createContext();
-        db.RunLogs.AddRange(logs);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<RunLogRecord>> GetLogsAsync(Guid runId, CancellationToken cancellationToken)

@@ -56,12 +56,14 @@ public interface IRunStore
     /// </summary>
     Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces journal entries by run id and sequence, in one round trip.</summary>
-    Task UpsertJournalAsync(IReadOnlyList<JournalRecord> entries, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes a run's progress in one transaction: journal entries inserted or replaced by run id and sequence, log
+    /// events, and the run's end when <see cref="RunProgress.Completion"/> is set. Returns false when a completion was
+    /// given and the run was not running (as <see cref="CompleteRunAsync"/>; the journal and logs are written all the same).
+    /// </summary>
+    Task<bool> WriteProgressAsync(RunProgress progress, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JournalRecord>> GetJournalAsync(Guid runId, CancellationToken cancellationToken);
-
-    Task AddLogsAsync(IReadOnlyList<RunLogRecord> logs, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunLogRecord>> GetLogsAsync(Guid runId, CancellationToken cancellationToken);
 

@@ -23,9 +23,10 @@ public sealed class DispatchResilienceTests : IDisposable
         using var client = factory.CreateClientAs(RpaRole.Admin);
         await client.SaveAndPublishAsync(TestBots.Greeter("blip"));
 
-        // TryStartRunAsync is the job's alone (the API's reads go through GetRunAsync too); CompleteRunAsync, the job's end.
+        // TryStartRunAsync is the job's alone (the API's reads go through GetRunAsync too); WriteProgressAsync writes the
+        // journal while the run goes and, with the last entries, the run's end.
         blips.FailNext(nameof(IRunStore.TryStartRunAsync), 2);
-        blips.FailNext(nameof(IRunStore.CompleteRunAsync), 1);
+        blips.FailNext(nameof(IRunStore.WriteProgressAsync), 1);
         var id = await client.StartRunAsync("blip", new JsonObject { ["who"] = "Bo", ["times"] = 1 });
         var run = await client.WaitForRunAsync(id);
 
