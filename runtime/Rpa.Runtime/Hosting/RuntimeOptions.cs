@@ -28,7 +28,7 @@ public sealed class RuntimeOptions : IValidatableObject
     /// Each idle worker thread sends one small query per interval.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The PostgreSQL schema of Hangfire's tables (Store = Postgres); created at start-up when missing.</summary>
     [Required]

@@ -12,8 +12,8 @@ namespace Rpa.Runtime.Store;
 /// <item><c>synchronous=NORMAL</c>: with the WAL journal the store uses, a commit survives a crash of the process (kill -9
 /// included); only a power cut can lose the last commits, never corrupt the file. It saves an fsync per commit.</item>
 /// <item><c>busy_timeout=30000</c>: a writer that finds another one (a second worker thread, an <c>rpa approve</c> in
-/// another process) waits inside SQLite, in steps of 1–100 ms, for up to 30 s; without it Microsoft.Data.Sqlite retries
-/// after sleeping 150 ms, which cost two worker threads more than one thread's whole throughput.</item>
+/// another process) waits inside SQLite, in steps of 1–100 ms, for up to 30 s; without it the writer waited in
+/// Microsoft.Data.Sqlite's own retry loop, and two worker threads ran fewer runs than one (the dispatch benchmark).</item>
 /// </list>
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor

@@ -35,8 +35,9 @@ internal static class DispatchScenarios
     private static readonly Variant[] Variants =
     [
         new("dispatch-inmemory-1", "SQLite + InMemory, 1 process × 1 worker thread", false, 1, 1),
-        new("dispatch-inmemory-2", "SQLite + InMemory, 1 process × 2 worker threads", false, 1, 2),
+        new("dispatch-inmemory-2", "SQLite + InMemory, 1 process × 2 worker threads (the default on 2 cores)", false, 1, 2),
         new("dispatch-postgres-1", "PostgreSQL, 1 process × 1 worker thread", true, 1, 1),
+        new("dispatch-postgres-1x2", "PostgreSQL, 1 process × 2 worker threads (the default on 2 cores)", true, 1, 2),
         new("dispatch-postgres-2", "PostgreSQL, 2 worker processes × 1 thread", true, 2, 1),
     ];
 
@@ -46,8 +47,8 @@ internal static class DispatchScenarios
         {
             Name = "dispatch",
             Description = "1,000 trivial runs started back to back (RunLauncher: Queued run in the store, its id to Hangfire) on SQLite + Hangfire.InMemory "
-                + "(1 process, 1 or 2 worker threads) and on PostgreSQL 15 (a private cluster: 1 worker, or 2 worker hosts); latency p50/p95 = created → started, "
-                + "throughput = runs / (first created → last ended). Rows: dispatch-inmemory-1, -inmemory-2, -postgres-1, -postgres-2.",
+                + "(1 process, 1 or 2 worker threads) and on PostgreSQL 15 (a private cluster: 1 worker host with 1 or 2 threads, or 2 worker hosts); latency p50/p95 = created → started, "
+                + "throughput = runs / (first created → last ended). Rows: dispatch-inmemory-1, -inmemory-2, -postgres-1, -postgres-1x2, -postgres-2.",
             Work = "1,000 runs",
             Items = 1000,
             Unit = ("runs", "run"),
@@ -72,6 +73,7 @@ internal static class DispatchScenarios
             results.Add(await MeasureVariantAsync(variant, database, runs, progress).ConfigureAwait(false));
         }
 
+        results.Add(await MeasureAcrossProcessesAsync(await cluster.CreateDatabaseAsync("dispatch").ConfigureAwait(false), options.Quick ? 20 : 100, progress).ConfigureAwait(false));
         return results;
     }
 
@@ -142,12 +144,92 @@ internal static class DispatchScenarios
         }
         finally
         {
-            foreach (var host in hosts)
+            foreach (var host in hosts) await StopAsync(host, progress).ConfigureAwait(false);
+
+            try
             {
-                await host.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                host.Dispose();
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Trigger-to-start latency across processes: this process queues runs one at a time (a host with no worker, as the API
+    /// of `rpa serve` on another machine would) and a real, idle `rpa worker` process runs them: only PostgreSQL connects the
+    /// two, so the worker finds a run at its next poll (Rpa:QueuePollInterval).
+    /// </summary>
+    private static async Task<Measurement> MeasureAcrossProcessesAsync(string database, int count, TextWriter progress)
+    {
+        var folder = Directory.CreateTempSubdirectory("rpa-dispatch-bench-").FullName;
+        var log = new System.Text.StringBuilder();
+        var queuer = Build(Path.Combine(folder, "queuer"), database, threads: 0);
+        System.Diagnostics.Process? worker = null;
+        try
+        {
+            var setup = Stopwatch.StartNew();
+            await queuer.StartAsync().ConfigureAwait(false);
+            var services = queuer.Services;
+            var (check, saved) = await services.GetRequiredService<BotCatalog>().SaveAsync(Bot, null, CancellationToken.None).ConfigureAwait(false);
+            if (saved is null) throw new InvalidOperationException("the trivial bot is not valid: " + string.Join("; ", check.Problems));
+            var store = services.GetRequiredService<IRunStore>();
+            await store.PublishAsync(saved.BotName, saved.Version, CancellationToken.None).ConfigureAwait(false);
+            var launcher = services.GetRequiredService<RunLauncher>();
+
+            worker = Rpa.Runtime.Tests.Postgres.RpaWorkerProcess.Start(database, Path.Combine(folder, "worker"), log);
+            var servers = services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (servers.Servers().Count == 0)
+            {
+                if (worker.HasExited || DateTime.UtcNow > deadline) throw new InvalidOperationException($"rpa worker did not start:\n{log}");
+                await Task.Delay(50).ConfigureAwait(false);
             }
 
+            await RunBatchAsync(launcher, store, 200, "warm-up").ConfigureAwait(false);
+            setup.Stop();
+
+            var latencies = new List<TimeSpan>();
+            var gaps = new Random(26);
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                // Longer than the worker's poll interval, so it is idle, waiting; random, so the run is queued at any point of its poll cycle.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 + gaps.Next(300))).ConfigureAwait(false);
+                var one = (await RunBatchAsync(launcher, store, 1, "one at a time").ConfigureAwait(false)).Single();
+                var record = (await store.GetRunAsync(one, CancellationToken.None).ConfigureAwait(false))!;
+                if (record.Status != RunState.Succeeded) throw new InvalidOperationException($"run {one} ended {record.Status}:\n{log}");
+                latencies.Add(record.StartedAt!.Value - record.CreatedAt);
+            }
+
+            clock.Stop();
+            latencies.Sort();
+            var (p50, p95) = (Percentile(latencies, 0.50), Percentile(latencies, 0.95));
+            progress.WriteLine($"  dispatch-postgres-process: {count} runs one at a time, queued here, run by an idle rpa worker process: created → started p50 {ResultTable.Time(p50)}, p95 {ResultTable.Time(p95)}, max {ResultTable.Time(latencies[^1])}");
+            var scenario = new Scenario
+            {
+                Name = "dispatch-postgres-process",
+                Description = "PostgreSQL, runs queued one at a time by this process, run by an idle `rpa worker` process",
+                Work = $"{count:N0} runs one at a time (0.2–0.5 s apart), queued here, run by an idle `rpa worker` process",
+                Items = count,
+                Unit = ("runs", "run"),
+            };
+            return new Measurement(scenario, [clock.Elapsed], 1, 0, [0, 0, 0], setup.Elapsed, $"latency only (the runs are 0.2–0.5 s apart); created → started max {ResultTable.Time(latencies[^1])}")
+            {
+                Latency = (p50, p95),
+            };
+        }
+        finally
+        {
+            if (worker is { HasExited: false })
+            {
+                worker.Kill(entireProcessTree: true);
+                await worker.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            worker?.Dispose();
+            await StopAsync(queuer, progress).ConfigureAwait(false);
             try
             {
                 Directory.Delete(folder, recursive: true);
@@ -190,13 +272,34 @@ internal static class DispatchScenarios
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (true)
         {
-            var live = await store.ListRunsAsync(new RunQuery { Statuses = [RunState.Queued, RunState.Running], Limit = 1 }, CancellationToken.None).ConfigureAwait(false);
+            var live = await store.ListRunsAsync(new RunQuery { Statuses = [RunState.Queued, RunState.Running], Limit = 10 }, CancellationToken.None).ConfigureAwait(false);
             if (live.Count == 0) return ids;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {what} runs did not all end within 5 minutes");
+            if (DateTime.UtcNow > deadline)
+            {
+                var stuck = string.Join("; ", live.Select(r => $"{r.Id} {r.Status} attempts {r.Attempts} worker {r.Worker} created {r.CreatedAt:O} started {r.StartedAt:O}"));
+                throw new TimeoutException($"the {what} runs did not all end within 5 minutes; still live: {stuck}");
+            }
+
             await Task.Delay(20).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Stops a host; a host that does not stop in time is reported, not thrown, so it cannot hide why a measurement failed.</summary>
+    private static async Task StopAsync(IHost host, TextWriter progress)
+    {
+        try
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            progress.WriteLine("  (a host did not stop within 10 s)");
+        }
+
+        host.Dispose();
+    }
+
+    /// <param name="threads">Worker threads; 0 for a host that only queues runs (no Hangfire server).</param>
     private static IHost Build(string data, string? database, int threads)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -206,12 +309,19 @@ internal static class DispatchScenarios
             ["Rpa:Store"] = database is null ? "Sqlite" : "Postgres",
             ["Rpa:ConnectionString"] = database,
             ["Rpa:BotsDirectory"] = "",
-            ["Rpa:WorkerCount"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rpa:WorkerCount"] = Math.Max(1, threads).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rpa:ReconcileOnStart"] = "false",
         });
+        // Warnings and errors (a failed job, a store blip) go to stderr beside the progress, so a failed measurement says why.
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddRpaHost();
-        builder.Services.AddRpaRuntime(runtime => runtime.AddWorker());
+        builder.Services.AddRpaRuntime(runtime =>
+        {
+            if (threads > 0) runtime.AddWorker();
+        });
         return builder.Build();
     }
 

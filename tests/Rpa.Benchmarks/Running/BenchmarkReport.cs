@@ -25,7 +25,7 @@ internal static class BenchmarkReport
             catch (Exception e)
             {
                 failures.Add($"- **{scenario.Name} FAILED**: {e.Message}");
-                progress.WriteLine($"  FAILED: {e.Message}");
+                progress.WriteLine($"  FAILED: {e}");
             }
         }
 

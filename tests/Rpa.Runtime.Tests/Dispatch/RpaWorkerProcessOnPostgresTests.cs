@@ -13,7 +13,7 @@ namespace Rpa.Runtime.Tests.Dispatch;
 
 /// <summary>
 /// A real `rpa worker` process on PostgreSQL takes runs that this (another) process queues: only Hangfire's polling
-/// connects them, so the delay is the poll interval (Rpa:QueuePollInterval, 250 ms), not Hangfire's SQL default of 15 s.
+/// connects them, so the delay is the poll interval (Rpa:QueuePollInterval, 100 ms), not Hangfire's SQL default of 15 s.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class RpaWorkerProcessOnPostgresTests(PostgresCluster cluster, ITestOutputHelper output) : IAsyncLifetime
