@@ -80,8 +80,10 @@ public sealed class TwoWorkersOnPostgresTests(PostgresCluster cluster, ITestOutp
         clock.Stop();
         output.WriteLine($"a run queued to idle workers started after {(done.StartedAt!.Value - late.CreatedAt).TotalMilliseconds:F0} ms, ended after {clock.Elapsed.TotalMilliseconds:F0} ms");
         done.Status.Should().Be(RunState.Succeeded);
-        (done.StartedAt!.Value - late.CreatedAt).Should().BeLessThan(TimeSpan.FromSeconds(1));
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+
+        // Not a speed check (the dispatch benchmark measures latency): a worker polling at Hangfire's SQL default of 15 s
+        // would not have started it yet, whatever the load on the machine.
+        (done.StartedAt!.Value - late.CreatedAt).Should().BeLessThan(TimeSpan.FromSeconds(10), "idle workers poll every Rpa:QueuePollInterval, not every 15 s");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
