@@ -48,7 +48,7 @@ internal static class BrowserFailure
         try
         {
             var path = step.Context.NewArtifactPath(".png");
-            await SecretFields.ScreenshotAsync(step.Page, step.Context.Run.Masker, new PageScreenshotOptions { Path = path, Timeout = 2000 }).ConfigureAwait(false);
+            await SecretScreenshots.ScreenshotAsync(step.Page, step.Context.Run.Masker, new PageScreenshotOptions { Path = path, Timeout = 2000 }).ConfigureAwait(false);
             step.Context.AddArtifact(path);
             return path;
         }

@@ -21,7 +21,7 @@ public sealed class TakeScreenshot : BrowserActivity
         var saveAs = context.Get(SaveAs);
         var path = saveAs.Length == 0 ? context.NewArtifactPath(".png") : context.ResolvePath(saveAs);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        await SecretFields.ScreenshotAsync(step.Page, context.Run.Masker, new PageScreenshotOptions { Path = path, FullPage = context.Get(FullPage), Timeout = step.TimeoutMs }).ConfigureAwait(false);
+        await SecretScreenshots.ScreenshotAsync(step.Page, context.Run.Masker, new PageScreenshotOptions { Path = path, FullPage = context.Get(FullPage), Timeout = step.TimeoutMs }).ConfigureAwait(false);
         context.AddArtifact(path);
         context.Set(FilePath, path);
     }

@@ -94,6 +94,42 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task Screenshots_cover_page_text_that_shows_a_secret_and_leave_the_page_as_it_was()
+    {
+        // The page echoes what is typed: into a paragraph, and as bare text right in the body.
+        var page = Page("""
+            <style>body, input { font: 28px sans-serif; } input { width: 700px; margin: 12px; }</style>
+            <label for="t">Token</label><input id="t" onchange="document.getElementById('echo').textContent = 'Saved ' + this.value; document.body.append('Again ' + this.value)">
+            <p>Reference PUBLIC 24680</p>
+            <p id="echo"></p>
+            """);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "secret-text-shot", "inputs": [ { "name": "token", "type": "text", "secret": true } ],
+              "outputs": [ { "name": "png", "type": "text" }, { "name": "after", "type": "any" } ],
+              "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "token", "type": "Fill", "inputs": { "target": "Token", "value": { "js": "token" } } },
+                { "id": "blur", "type": "PressKey", "inputs": { "key": "Tab" } },
+                { "id": "clear", "type": "RunScript", "inputs": { "script": "() => { document.getElementById('t').value = ''; return true; }" } },
+                { "id": "shot", "type": "TakeScreenshot", "outputs": { "filePath": "png" } },
+                { "id": "after", "type": "RunScript", "inputs": { "script": "() => ({ marked: document.querySelectorAll('[data-rpa-secret], [data-rpa-secret-wrap]').length, echo: document.getElementById('echo').textContent, body: document.body.lastChild.nodeType })" }, "outputs": { "result": "after" } } ] } }
+            """, new Dictionary<string, object?> { ["token"] = "ZEBRA 97531" });
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var png = await File.ReadAllBytesAsync((string)result.Outputs["png"]!);
+        using var ocr = new Rpa.Activities.Ocr.OcrEnginePool(new Rpa.Activities.Ocr.OcrOptions());
+        var text = (await ocr.RecognizeAsync(png)).Text;
+        text.Should().Contain("PUBLIC 24680", "text without a secret stays readable (and OCR reads this screenshot)");
+        text.Should().NotContain("ZEBRA").And.NotContain("97531");
+
+        // The marks and the span around the body's text are gone again: the page is as the bot left it.
+        var after = (IReadOnlyDictionary<string, object?>)result.Outputs["after"]!;
+        Convert.ToInt32(after["marked"], System.Globalization.CultureInfo.InvariantCulture).Should().Be(0);
+        Convert.ToInt32(after["body"], System.Globalization.CultureInfo.InvariantCulture).Should().Be(3, "the echoed text is a text node right in the body again");
+    }
+
+    [Fact]
     public async Task Screenshot_pdf_upload_and_download_produce_real_files()
     {
         var upload = Path.Combine(Folder, "note.txt");
