@@ -7,6 +7,7 @@ namespace Rpa.Engine.Activities.ControlFlow;
 public sealed class Flowchart : Activity, IFlowchart
 {
     private Dictionary<string, List<(string Outcome, string To)>> _next = new(StringComparer.Ordinal);
+    private Dictionary<string, HashSet<(string From, string Outcome)>> _inbound = new(StringComparer.Ordinal);
     private string? _start;
 
     [Input(Description = "A guard against endless loops through connections: the flowchart fails after running this many activities.")]
@@ -23,6 +24,9 @@ public sealed class Flowchart : Activity, IFlowchart
         _next = connections
             .GroupBy(c => c.From, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => (c.Outcome, c.To)).ToList(), StringComparer.Ordinal);
+        _inbound = connections
+            .GroupBy(c => c.To, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(c => (c.From, c.Outcome)).ToHashSet(), StringComparer.Ordinal);
     }
 
     public override IEnumerable<string> Validate()
@@ -37,6 +41,8 @@ public sealed class Flowchart : Activity, IFlowchart
         var steps = 0;
         var byId = Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var visits = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Per Join: the connections into it followed since it last ran.
+        var arrived = new Dictionary<string, HashSet<(string From, string Outcome)>>(StringComparer.Ordinal);
         var pending = new Queue<Activity>();
         pending.Enqueue(StartActivity(byId));
 
@@ -53,9 +59,27 @@ public sealed class Flowchart : Activity, IFlowchart
             if (!_next.TryGetValue(node.Id, out var next)) continue;
             foreach (var (connectionOutcome, to) in next)
             {
-                if (string.Equals(connectionOutcome, outcome, StringComparison.Ordinal)) pending.Enqueue(byId[to]);
+                if (!string.Equals(connectionOutcome, outcome, StringComparison.Ordinal)) continue;
+                if (byId[to] is Join && !AllArrived(arrived, to, (node.Id, connectionOutcome))) continue;
+                pending.Enqueue(byId[to]);
             }
         }
+
+        foreach (var (join, came) in arrived.Where(a => a.Value.Count > 0))
+        {
+            var missing = _inbound[join].Except(came).Select(c => $"'{c.From}' ({c.Outcome})");
+            throw new ActivityException($"join '{join}' waited for {string.Join(", ", missing)}, which never came, so what follows it did not run; a Join goes on only when every connection leading to it was followed (after an If, connect both branches straight to the next activity instead)");
+        }
+    }
+
+    /// <summary>Records that <paramref name="connection"/> into the Join <paramref name="join"/> was followed; true when that completes the set (which starts over).</summary>
+    private bool AllArrived(Dictionary<string, HashSet<(string From, string Outcome)>> arrived, string join, (string From, string Outcome) connection)
+    {
+        if (!arrived.TryGetValue(join, out var came)) arrived[join] = came = [];
+        came.Add(connection);
+        if (!came.SetEquals(_inbound[join])) return false;
+        came.Clear();
+        return true;
     }
 
     private Activity StartActivity(Dictionary<string, Activity> byId)

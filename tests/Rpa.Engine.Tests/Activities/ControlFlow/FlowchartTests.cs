@@ -88,6 +88,85 @@ public sealed class FlowchartTests
     }
 
     [Fact]
+    public async Task Paths_that_meet_at_a_Join_go_on_once_after_both_ran()
+    {
+        var bot = Bot.Define("fork-join")
+            .Output("trail", DataType.Text)
+            .Root(Bot.Flowchart("flow",
+                    Steps.Set("start", "trail", "s"),
+                    Steps.SetJs("left", "trail", "trail + 'L'"),
+                    Steps.SetJs("right", "trail", "trail + 'R'"),
+                    new ActivityBuilder<Join>("both"),
+                    Steps.SetJs("after", "trail", "trail + 'A'"))
+                .Connect("start", "left")
+                .Connect("start", "right")
+                .Connect("left", "both")
+                .Connect("right", "both")
+                .Connect("both", "after"))
+            .Build();
+
+        var result = (await new BotTestHost().RunAsync(bot)).ShouldSucceed();
+
+        result.Ran().Should().Equal("flow", "start", "left", "right", "both", "after");
+        result.Outputs["trail"].Should().Be("sLRA");
+    }
+
+    [Fact]
+    public async Task A_Join_in_a_loop_goes_on_once_per_round()
+    {
+        var bot = Bot.Define("join-loop")
+            .Output("count", DataType.Number)
+            .Variable("trail", DataType.Text, "")
+            .Root(Bot.Flowchart("flow",
+                    Steps.Set("init", "count", 0m),
+                    Steps.If("check", "count < 2"),
+                    Steps.SetJs("a", "trail", "trail + 'a'"),
+                    Steps.SetJs("b", "trail", "trail + 'b'"),
+                    new ActivityBuilder<Join>("both"),
+                    Steps.SetJs("increment", "count", "count + 1"))
+                .Connect("init", "check")
+                .Connect("check", "True", "a")
+                .Connect("check", "True", "b")
+                .Connect("a", "both")
+                .Connect("b", "both")
+                .Connect("both", "increment")
+                .Connect("increment", "check"))
+            .Build();
+
+        var result = (await new BotTestHost().RunAsync(bot)).ShouldSucceed();
+
+        result.Outputs["count"].Should().Be(2m);
+        result.EntriesOf("both").Should().HaveCount(2);
+        result.EntriesOf("increment").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_Join_whose_other_path_never_comes_fails_naming_the_missing_connection()
+    {
+        var bot = Bot.Define("join-after-if")
+            .Variable("trail", DataType.Text, "")
+            .Root(Bot.Flowchart("flow",
+                    Steps.If("check", "true"),
+                    Steps.SetJs("yes", "trail", "trail + 'y'"),
+                    Steps.SetJs("no", "trail", "trail + 'n'"),
+                    new ActivityBuilder<Join>("merge"),
+                    Steps.SetJs("after", "trail", "trail + 'A'"))
+                .Connect("check", "True", "yes")
+                .Connect("check", "False", "no")
+                .Connect("yes", "merge")
+                .Connect("no", "merge")
+                .Connect("merge", "after"))
+            .Build();
+
+        var result = await new BotTestHost().RunAsync(bot);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("flow");
+        result.Error.Message.Should().Contain("join 'merge' waited for 'no' (Done), which never came");
+        result.Ran().Should().NotContain("after");
+    }
+
+    [Fact]
     public async Task Flowchart_loops_through_a_back_edge_and_the_journal_counts_each_revisit()
     {
         var bot = Bot.Define("loop")
