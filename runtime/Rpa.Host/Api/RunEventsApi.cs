@@ -56,10 +56,10 @@ public static class RunEventsApi
                 var changed = run.Status.ToApiName() != status;
                 status = run.Status.ToApiName();
 
-                // The stream starts with 'run' (the status as it is); a later status goes out before the entries it explains,
-                // the final one after them, so a live run's stream ends with its final status.
-                var first = !stream.HasSent;
-                if (changed && (!final || first)) await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
+                // A status goes out before the entries it explains, the final one after all of them: every stream ends with
+                // the final status, also that of a run which had already ended (its entries first), because a client stops
+                // listening when it sees the final status (an EventSource would otherwise reconnect).
+                if (changed && !final) await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
                 foreach (var record in await store.GetJournalAsync(id, cancellationToken).ConfigureAwait(false))
                 {
                     if (stream.IsSent(record.Sequence, record.Status != "Running")) continue;
@@ -68,7 +68,7 @@ public static class RunEventsApi
 
                 if (final)
                 {
-                    if (changed && !first) await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
+                    if (changed) await stream.SendAsync("run", JsonSerializer.Serialize(RunResponse.From(run), Json), cancellationToken).ConfigureAwait(false);
                     break;
                 }
 
@@ -106,9 +106,6 @@ public static class RunEventsApi
     {
         private readonly Dictionary<long, bool> _sent = [];
 
-        /// <summary>Whether any event went out yet.</summary>
-        public bool HasSent { get; private set; }
-
         /// <summary>Whether this state of the entry (or its end) went out already; the store's copy is then not even parsed.</summary>
         public bool IsSent(long sequence, bool ended) => _sent.TryGetValue(sequence, out var sentEnded) && (sentEnded || !ended);
 
@@ -123,7 +120,6 @@ public static class RunEventsApi
 
         public async Task SendAsync(string name, string data, CancellationToken cancellationToken)
         {
-            HasSent = true;
             await response.WriteAsync($"event: {name}\ndata: {data}\n\n", Encoding.UTF8, cancellationToken).ConfigureAwait(false);
             await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -13,6 +13,14 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
 
     public void Dispose() => _pages.Dispose();
 
+    /// <summary>What Tesseract reads in the screenshot a run gave as its "png" output.</summary>
+    private static async Task<string> ScreenshotTextAsync(RunResult result)
+    {
+        var png = await File.ReadAllBytesAsync((string)result.Outputs["png"]!);
+        using var ocr = new Rpa.Activities.Ocr.OcrEnginePool(new Rpa.Activities.Ocr.OcrOptions());
+        return (await ocr.RecognizeAsync(png)).Text;
+    }
+
     [Fact]
     public async Task Select_check_type_press_and_read_work_on_a_real_form()
     {
@@ -86,9 +94,7 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
             """, new Dictionary<string, object?> { ["token"] = "ZEBRA 97531" });
 
         result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
-        var png = await File.ReadAllBytesAsync((string)result.Outputs["png"]!);
-        using var ocr = new Rpa.Activities.Ocr.OcrEnginePool(new Rpa.Activities.Ocr.OcrOptions());
-        var text = (await ocr.RecognizeAsync(png)).Text;
+        var text = await ScreenshotTextAsync(result);
         text.Should().Contain("PUBLIC 24680", "fields without a secret stay readable (and OCR reads this screenshot)");
         text.Should().NotContain("ZEBRA").And.NotContain("97531");
     }
@@ -117,9 +123,7 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
             """, new Dictionary<string, object?> { ["token"] = "ZEBRA 97531" });
 
         result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
-        var png = await File.ReadAllBytesAsync((string)result.Outputs["png"]!);
-        using var ocr = new Rpa.Activities.Ocr.OcrEnginePool(new Rpa.Activities.Ocr.OcrOptions());
-        var text = (await ocr.RecognizeAsync(png)).Text;
+        var text = await ScreenshotTextAsync(result);
         text.Should().Contain("PUBLIC 24680", "text without a secret stays readable (and OCR reads this screenshot)");
         text.Should().NotContain("ZEBRA").And.NotContain("97531");
 

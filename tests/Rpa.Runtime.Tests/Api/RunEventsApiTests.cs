@@ -17,7 +17,7 @@ public sealed class RunEventsApiTests(SqliteServerFixture server) : IClassFixtur
 
         var events = await ReadEventsAsync(id);
 
-        events.First().Name.Should().Be("run");
+        events.Last().Name.Should().Be("run", "the stream ends with the final status");
         var runs = events.Where(e => e.Name == "run").Select(e => e.Data["status"]!.GetValue<string>()).ToList();
         runs.Last().Should().Be("succeeded");
         runs.Should().OnlyHaveUniqueItems("a status is sent when it changes");
@@ -47,6 +47,7 @@ public sealed class RunEventsApiTests(SqliteServerFixture server) : IClassFixtur
         var events = await ReadEventsAsync(id);
 
         events.Where(e => e.Name == "run").Should().ContainSingle().Which.Data["status"]!.GetValue<string>().Should().Be("succeeded");
+        events.Last().Name.Should().Be("run", "the entries come first: a client stops listening at the final status");
         var journal = (await _client.GetFromJsonAsync<JsonArray>($"/api/runs/{id}/journal"))!;
         events.Where(e => e.Name == "entry").Select(e => e.Data.ToJsonString())
             .Should().Equal(journal.Select(e => e!.ToJsonString()), "each stored entry is sent once, as the journal has it");
