@@ -76,8 +76,9 @@ public static class RuntimeServiceCollectionExtensions
                 .UseLogProvider(HangfireLogRouter.Instance);
         });
 
-        // Order matters: the schema first, then the bots folder, then reconcile and the schedules, then (AddWorker) the Hangfire server.
+        // Order matters: the schema first (and the queues of stored versions), then the bots folder, then reconcile and the schedules, then (AddWorker) the Hangfire server.
         services.AddHostedService<StoreMigrator>();
+        services.AddHostedService<BotQueueRefresher>();
         services.AddHostedService<BotFolderImporter>();
         services.AddHostedService<QueuesFileImporter>();
         services.AddHostedService<RunReconciler>();

@@ -75,6 +75,20 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         }
     }
 
+    public async Task<IReadOnlyList<BotVersionRecord>> ListBotVersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.BotVersions.AsNoTracking().OrderBy(v => v.BotName).ThenBy(v => v.Version).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetBotVersionQueueAsync(string name, int version, string queue, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        await db.BotVersions.Where(v => v.BotName == name && v.Version == version)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Queue, queue), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     public async Task<bool> PublishAsync(string name, int version, CancellationToken cancellationToken)
     {
         await using var db = createContext();

@@ -18,6 +18,12 @@ public interface IRunStore
     /// <summary>Saves <paramref name="version"/> as the bot's next version (its Version is set here) and creates the bot if it is new.</summary>
     Task<BotVersionRecord> SaveBotVersionAsync(BotVersionRecord version, string? description, CancellationToken cancellationToken);
 
+    /// <summary>Every stored version of every bot, definitions included (start-up checks of what is stored).</summary>
+    Task<IReadOnlyList<BotVersionRecord>> ListBotVersionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets the capability queue a version's runs go to (derived from its definition, which never changes).</summary>
+    Task SetBotVersionQueueAsync(string name, int version, string queue, CancellationToken cancellationToken);
+
     /// <summary>Makes <paramref name="version"/> the one triggers run; false when there is no such version.</summary>
     Task<bool> PublishAsync(string name, int version, CancellationToken cancellationToken);
 
