@@ -1,4 +1,5 @@
 using Hangfire;
+using Rpa.Runtime.Dispatch;
 using Rpa.Runtime.Store;
 
 namespace Rpa.Runtime.Queues;
@@ -7,7 +8,7 @@ namespace Rpa.Runtime.Queues;
 /// Hands work on a queue to Hangfire: one <see cref="QueueItemJob"/> per item waiting, on the capability queue of the
 /// queue's bot (default, browser, ocr). A job takes whichever item is next when it runs, so extra jobs do nothing.
 /// </summary>
-public sealed class QueueDispatch(IQueueStore queues, IRunStore store, IBackgroundJobClient jobs)
+public sealed class QueueDispatch(IQueueStore queues, IRunStore store, BotCache bots, IBackgroundJobClient jobs)
 {
     /// <summary>Enqueues <paramref name="count"/> jobs for the queue; false when its bot has no published version (the items wait).</summary>
     public async Task<bool> DispatchAsync(string queueName, int count, CancellationToken cancellationToken)
@@ -26,6 +27,6 @@ public sealed class QueueDispatch(IQueueStore queues, IRunStore store, IBackgrou
         if (queue is null) return null;
         var bot = await store.GetBotAsync(queue.BotName, cancellationToken).ConfigureAwait(false);
         if (bot?.PublishedVersion is not { } version) return null;
-        return (await store.GetBotVersionAsync(bot.Name, version, cancellationToken).ConfigureAwait(false))?.Queue;
+        return (await bots.GetVersionAsync(bot.Name, version, cancellationToken).ConfigureAwait(false))?.Record.Queue;
     }
 }

@@ -14,6 +14,7 @@ namespace Rpa.Runtime.Queues;
 public sealed class QueueItemJob(
     IQueueStore queues,
     IRunStore store,
+    BotCache bots,
     RunBotJob runs,
     QueueLeases leases,
     QueueDispatch dispatch,
@@ -38,7 +39,7 @@ public sealed class QueueItemJob(
             return;
         }
 
-        var botVersion = await store.GetBotVersionAsync(bot.Name, version, cancellationToken).ConfigureAwait(false);
+        var botVersion = await bots.GetVersionAsync(bot.Name, version, cancellationToken).ConfigureAwait(false);
         var runId = Guid.CreateVersion7();
         var item = await queues.TryClaimAsync(queueName, worker.Id, runId, cancellationToken).ConfigureAwait(false);
         if (item is null) return;
@@ -55,7 +56,7 @@ public sealed class QueueItemJob(
                 Trigger = QueueRuns.TriggerOf(queueName),
                 Inputs = QueueItemInput.ToInputs(item).ToJsonString(),
                 Status = RunState.Running,
-                Queue = botVersion?.Queue ?? RunQueues.Default,
+                Queue = botVersion?.Record.Queue ?? RunQueues.Default,
                 CreatedAt = now,
                 StartedAt = now,
                 Worker = worker.Id,

@@ -131,17 +131,7 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         await using var db = createContext();
         if (maxRunning is not { } max)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var started = await db.Runs
-                .Where(r => r.Id == runId && r.Status == RunState.Queued)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.Status, RunState.Running)
-                        .SetProperty(r => r.Worker, worker)
-                        .SetProperty(r => r.StartedAt, now)
-                        .SetProperty(r => r.HeartbeatAt, now)
-                        .SetProperty(r => r.Attempts, r => r.Attempts + 1),
-                    cancellationToken)
-                .ConfigureAwait(false);
+            var started = await StartAsync(db.Runs.Where(r => r.Id == runId && r.Status == RunState.Queued), worker, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
             return started == 1 ? RunStartOutcome.Started : RunStartOutcome.NotQueued;
         }
 
@@ -160,23 +150,27 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         // The start time is taken holding the lock, so it is never before the end of the run whose slot this one takes.
         var startedAt = time.GetUtcNow().UtcDateTime;
 
-        var changed = await db.Runs
-            .Where(r => r.Id == runId && r.Status == RunState.Queued
-                && db.Runs.Count(o => o.BotName == bot && o.Status == RunState.Running) < max)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, RunState.Running)
-                    .SetProperty(r => r.Worker, worker)
-                    .SetProperty(r => r.StartedAt, startedAt)
-                    .SetProperty(r => r.HeartbeatAt, startedAt)
-                    .SetProperty(r => r.Attempts, r => r.Attempts + 1),
-                cancellationToken)
-            .ConfigureAwait(false);
+        var changed = await StartAsync(
+            db.Runs.Where(r => r.Id == runId && r.Status == RunState.Queued && db.Runs.Count(o => o.BotName == bot && o.Status == RunState.Running) < max),
+            worker,
+            startedAt,
+            cancellationToken).ConfigureAwait(false);
         var outcome = changed == 1 ? RunStartOutcome.Started
             : await db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunState.Queued, cancellationToken).ConfigureAwait(false) ? RunStartOutcome.AtLimit
             : RunStartOutcome.NotQueued;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
     }
+
+    /// <summary>Moves the runs <paramref name="runs"/> selects to Running on <paramref name="worker"/>, their lease renewed and one more attempt counted.</summary>
+    private static Task<int> StartAsync(IQueryable<RunRecord> runs, string worker, DateTime startedAt, CancellationToken cancellationToken) =>
+        runs.ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Status, RunState.Running)
+                .SetProperty(r => r.Worker, worker)
+                .SetProperty(r => r.StartedAt, startedAt)
+                .SetProperty(r => r.HeartbeatAt, startedAt)
+                .SetProperty(r => r.Attempts, r => r.Attempts + 1),
+            cancellationToken);
 
     public async Task<bool> CompleteRunAsync(Guid runId, RunCompletion completion, CancellationToken cancellationToken)
     {
@@ -288,9 +282,9 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         if (writes == 0) return true;
         await using var db = createContext();
         await using var transaction = writes > 1 ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
-        for (var first = 0; first < progress.Journal.Count; first += JournalRowsPerStatement)
+        foreach (var rows in progress.Journal.Chunk(JournalRowsPerStatement))
         {
-            await UpsertJournalAsync(db, progress.Journal.Skip(first).Take(JournalRowsPerStatement).ToList(), cancellationToken).ConfigureAwait(false);
+            await UpsertJournalAsync(db, rows, cancellationToken).ConfigureAwait(false);
         }
 
         if (progress.Logs.Count > 0)
