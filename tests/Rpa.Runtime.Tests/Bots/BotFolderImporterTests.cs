@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rpa.Engine.Validation;
@@ -6,6 +5,7 @@ using Rpa.Host.Cli;
 using Rpa.Runtime.Bots;
 using Rpa.Runtime.Hosting;
 using Rpa.Runtime.Store;
+using Rpa.Runtime.Tests.Store;
 
 namespace Rpa.Runtime.Tests.Bots;
 
@@ -16,14 +16,14 @@ public sealed class BotFolderImporterTests : IAsyncLifetime
         {"format": 1, "name": "print-only", "root": {"id": "print", "type": "ConvertHtmlToPdf", "inputs": {"html": "<p>hi</p>", "saveAs": "out.pdf"}}}
         """;
 
-    private readonly string _folder = RuntimeFactory.NewDataDirectory();
+    private SqliteTestStore _sqlite = null!;
     private EfRunStore _store = null!;
     private BotFolderImporter _importer = null!;
 
     [Fact]
     public async Task A_bot_saved_with_an_outdated_queue_is_saved_again_on_the_queue_its_activities_need()
     {
-        var bots = Path.Combine(_folder, "bots");
+        var bots = Path.Combine(_sqlite.Folder, "bots");
         var location = Path.Combine(bots, "print-only");
         Directory.CreateDirectory(location);
         await File.WriteAllTextAsync(Path.Combine(location, "bot.json"), PrintOnly);
@@ -45,24 +45,15 @@ public sealed class BotFolderImporterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<SqliteRunDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "rpa.db")}").Options;
-        _store = new EfRunStore(() => new SqliteRunDbContext(options), TimeProvider.System);
-        await _store.MigrateAsync(CancellationToken.None);
+        _sqlite = await SqliteTestStore.CreateAsync();
+        _store = _sqlite.Store;
         var catalog = new BotCatalog(_store, new BotCompiler(RpaCli.CreateRegistry()));
         _importer = new BotFolderImporter(catalog, _store, Options.Create(new RuntimeOptions()), NullLogger<BotFolderImporter>.Instance);
     }
 
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _sqlite.Dispose();
         return Task.CompletedTask;
     }
 }

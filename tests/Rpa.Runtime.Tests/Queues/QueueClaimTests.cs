@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Rpa.Runtime.Store;
+using Rpa.Runtime.Tests.Store;
 
 namespace Rpa.Runtime.Tests.Queues;
 
 /// <summary>The claim itself, on a SQLite store with no worker: the order items are taken in, and concurrent claimers never share an item.</summary>
 public sealed class QueueClaimTests : IAsyncLifetime
 {
-    private readonly string _folder = RuntimeFactory.NewDataDirectory();
+    private SqliteTestStore _sqlite = null!;
     private EfQueueStore _queues = null!;
 
     [Fact]
@@ -64,23 +64,13 @@ public sealed class QueueClaimTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<SqliteRunDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "rpa.db")}").Options;
-        Func<RunDbContext> context = () => new SqliteRunDbContext(options);
-        await new EfRunStore(context, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        _queues = new EfQueueStore(context, TimeProvider.System);
+        _sqlite = await SqliteTestStore.CreateAsync();
+        _queues = new EfQueueStore(_sqlite.Contexts, TimeProvider.System);
     }
 
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _sqlite.Dispose();
         return Task.CompletedTask;
     }
 

@@ -119,18 +119,17 @@ public abstract class RunProgressTests : IAsyncLifetime
 
 public sealed class RunProgressOnSqliteTests : RunProgressTests
 {
-    private readonly string _data = RuntimeFactory.NewDataDirectory();
+    private SqliteTestStore? _sqlite;
 
-    protected override Task<Func<RunDbContext>> CreateContextsAsync()
+    protected override async Task<Func<RunDbContext>> CreateContextsAsync()
     {
-        var options = new DbContextOptionsBuilder<SqliteRunDbContext>().UseSqlite($"Data Source={Path.Combine(_data, "rpa.db")}").Options;
-        return Task.FromResult<Func<RunDbContext>>(() => new SqliteRunDbContext(options));
+        _sqlite = await SqliteTestStore.CreateAsync();
+        return _sqlite.Contexts;
     }
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        _sqlite?.Dispose();
         return Task.CompletedTask;
     }
 }
