@@ -88,11 +88,7 @@ internal static class DispatchScenarios
             await hosts[0].StartAsync().ConfigureAwait(false);
             foreach (var host in hosts.Skip(1)) await host.StartAsync().ConfigureAwait(false);
             var services = hosts[0].Services;
-            var (check, saved) = await services.GetRequiredService<BotCatalog>().SaveAsync(Bot, null, CancellationToken.None).ConfigureAwait(false);
-            if (saved is null) throw new InvalidOperationException("the trivial bot is not valid: " + string.Join("; ", check.Problems));
-            var store = services.GetRequiredService<IRunStore>();
-            await store.PublishAsync(saved!.BotName, saved.Version, CancellationToken.None).ConfigureAwait(false);
-            var launcher = services.GetRequiredService<RunLauncher>();
+            var (store, launcher) = await PublishTrivialBotAsync(services).ConfigureAwait(false);
 
             var warmUp = await WarmUpAsync(launcher, store, count).ConfigureAwait(false);
             setup.Stop();
@@ -172,11 +168,7 @@ internal static class DispatchScenarios
             var setup = Stopwatch.StartNew();
             await queuer.StartAsync().ConfigureAwait(false);
             var services = queuer.Services;
-            var (check, saved) = await services.GetRequiredService<BotCatalog>().SaveAsync(Bot, null, CancellationToken.None).ConfigureAwait(false);
-            if (saved is null) throw new InvalidOperationException("the trivial bot is not valid: " + string.Join("; ", check.Problems));
-            var store = services.GetRequiredService<IRunStore>();
-            await store.PublishAsync(saved.BotName, saved.Version, CancellationToken.None).ConfigureAwait(false);
-            var launcher = services.GetRequiredService<RunLauncher>();
+            var (store, launcher) = await PublishTrivialBotAsync(services).ConfigureAwait(false);
 
             worker = Rpa.Runtime.Tests.Postgres.RpaWorkerProcess.Start(database, Path.Combine(folder, "worker"), log);
             var servers = services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
@@ -282,6 +274,16 @@ internal static class DispatchScenarios
 
             await Task.Delay(20).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Saves and publishes the trivial bot through the host's catalog; returns the store and launcher to start its runs with.</summary>
+    private static async Task<(IRunStore Store, RunLauncher Launcher)> PublishTrivialBotAsync(IServiceProvider services)
+    {
+        var (check, saved) = await services.GetRequiredService<BotCatalog>().SaveAsync(Bot, null, CancellationToken.None).ConfigureAwait(false);
+        if (saved is null) throw new InvalidOperationException("the trivial bot is not valid: " + string.Join("; ", check.Problems));
+        var store = services.GetRequiredService<IRunStore>();
+        await store.PublishAsync(saved.BotName, saved.Version, CancellationToken.None).ConfigureAwait(false);
+        return (store, services.GetRequiredService<RunLauncher>());
     }
 
     /// <summary>Stops a host; a host that does not stop in time is reported, not thrown, so it cannot hide why a measurement failed.</summary>
