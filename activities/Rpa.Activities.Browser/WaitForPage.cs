@@ -3,7 +3,7 @@ using Rpa.Engine.Activities;
 
 namespace Rpa.Activities.Browser;
 
-[Activity("Browser", "Wait for page", Description = "Waits until the page shows a text, reaches a URL, goes network-idle or finishes loading.", Needs = [ActivityNeeds.Browser])]
+[Activity("Browser", "Wait for page", Description = "Waits until the page shows a text, reaches a URL (its document parsed), goes network-idle or finishes loading (images and styles included).", Needs = [ActivityNeeds.Browser])]
 public sealed class WaitForPage : BrowserActivity
 {
     [Input(Description = "Text, Url, NetworkIdle or Load.")]
@@ -26,7 +26,10 @@ public sealed class WaitForPage : BrowserActivity
             case PageCondition.Url:
                 if (value.Length == 0) throw new ActivityException("waiting for a URL needs the URL or pattern in 'value'");
                 step.Target = $"the address '{value}'";
-                await step.Page.WaitForURLAsync(value, new PageWaitForURLOptions { Timeout = step.TimeoutMs }).ConfigureAwait(false);
+                // Reached once the address matches and its document is parsed; waiting for the load event as well (Playwright's
+                // default) failed on a busy machine with the page already there and titled, its images or styles still coming.
+                // Later steps wait for the elements they need; the Load condition waits for everything.
+                await step.Page.WaitForURLAsync(value, new PageWaitForURLOptions { Timeout = step.TimeoutMs, WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
                 break;
             case PageCondition.NetworkIdle:
                 await step.Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = step.TimeoutMs }).ConfigureAwait(false);
