@@ -35,6 +35,18 @@ public sealed class SecretMasker
         return text;
     }
 
+    /// <summary>Where secrets occur in <paramref name="text"/>: the start and length of every occurrence (they may overlap).</summary>
+    public IEnumerable<(int Start, int Length)> FindAll(string text)
+    {
+        foreach (var secret in _secrets)
+        {
+            for (var at = text.IndexOf(secret, StringComparison.Ordinal); at >= 0; at = text.IndexOf(secret, at + 1, StringComparison.Ordinal))
+            {
+                yield return (at, secret.Length);
+            }
+        }
+    }
+
     /// <summary>A copy of the table with secrets masked in its text cells, or the table itself when none holds a secret.</summary>
     private Table MaskTable(Table table)
     {

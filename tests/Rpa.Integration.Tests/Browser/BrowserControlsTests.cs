@@ -134,6 +134,37 @@ public sealed class BrowserControlsTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task Screenshots_cover_a_secret_split_over_elements_in_a_shadow_root_and_in_a_frame()
+    {
+        var frame = Uri.EscapeDataString("<body style=\"font: 28px sans-serif\"><p>Frame key ZEBRA 97531</p><p>Frame note 13579</p></body>");
+        var page = Page($$"""
+            <style>body { font: 28px sans-serif; } iframe { width: 700px; height: 160px; border: 0; }</style>
+            <p>Split code <b>ZEB</b>RA <i>975</i>31</p>
+            <p>Reference PUBLIC 24680</p>
+            <div id="host"></div>
+            <iframe src="data:text/html,{{frame}}"></iframe>
+            <script>
+              document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow says ZEBRA 97531</p><p>Shadow note 86420</p>';
+            </script>
+            """);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "secret-split-shot", "inputs": [ { "name": "token", "type": "text", "secret": true } ],
+              "outputs": [ { "name": "png", "type": "text" }, { "name": "after", "type": "any" } ],
+              "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{page}}" } },
+                { "id": "shot", "type": "TakeScreenshot", "inputs": { "fullPage": true }, "outputs": { "filePath": "png" } },
+                { "id": "after", "type": "RunScript", "inputs": { "script": "() => document.querySelectorAll('[data-rpa-secret], [data-rpa-secret-wrap]').length + document.getElementById('host').shadowRoot.querySelectorAll('[data-rpa-secret]').length" }, "outputs": { "result": "after" } } ] } }
+            """, new Dictionary<string, object?> { ["token"] = "ZEBRA 97531" });
+
+        result.Status.Should().Be(RunStatus.Succeeded, result.ErrorMessage);
+        var text = await ScreenshotTextAsync(result);
+        text.Should().Contain("PUBLIC 24680").And.Contain("86420").And.Contain("13579", "text without a secret stays readable, in the shadow root and the frame too");
+        text.Should().NotContain("ZEB").And.NotContain("975").And.NotContain("Split code", "the paragraph with the split secret is covered");
+        Convert.ToInt32(result.Outputs["after"], System.Globalization.CultureInfo.InvariantCulture).Should().Be(0, "the marks are gone again");
+    }
+
+    [Fact]
     public async Task Screenshot_pdf_upload_and_download_produce_real_files()
     {
         var upload = Path.Combine(Folder, "note.txt");
