@@ -64,6 +64,12 @@ public static class BotRunner
         {
             status = RunStatus.Cancelled;
         }
+        catch (Exception e) when (MaskedException.Mask(e, masker) is MaskedException masked)
+        {
+            // Something outside the activities failed (the journal's observer, a host service) and its text quotes a
+            // secret of the run: whoever logs or stores it gets the masked stand-in.
+            throw masked;
+        }
         finally
         {
             await resources.DisposeAsync().ConfigureAwait(false);

@@ -119,7 +119,7 @@ public sealed class RunContext
             entry.Error = error;
             Journal.End(entry, ActivityStatus.Faulted, Time.GetUtcNow());
             context.Logger.LogWarning("Activity {ActivityType} '{FailedActivity}' failed: {Reason}", activity.TypeName, activity.Id, error.Message);
-            throw new ActivityFaultException(error, e);
+            throw new ActivityFaultException(error, MaskedException.Mask(e, Masker));
         }
     }
 

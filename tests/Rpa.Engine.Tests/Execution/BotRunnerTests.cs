@@ -180,6 +180,34 @@ public sealed class BotRunnerTests
     }
 
     [Fact]
+    public async Task A_failure_outside_the_activities_that_quotes_a_secret_leaves_the_run_masked()
+    {
+        var bot = Bot.Define("secrets")
+            .Input("password", DataType.Text, required: true, secret: true)
+            .Root(Bot.Sequence("main", Steps.SetJs("echo", "x", "1")))
+            .Variable("x", DataType.Number, 0)
+            .Build();
+        var compiled = new BotTestHost().Compiler.CompileOrThrow(bot);
+        var options = new RunOptions { Observer = new FailingObserver("s3cr3t!"), Inputs = new Dictionary<string, object?> { ["password"] = "s3cr3t!" } };
+
+        var run = () => BotRunner.RunAsync(compiled, options);
+
+        var thrown = (await run.Should().ThrowAsync<MaskedException>()).Which;
+        thrown.OriginalType.Should().Be(typeof(InvalidOperationException).FullName);
+        thrown.Message.Should().Be("the store refused the entry of ***");
+        thrown.ToString().Should().NotContain("s3cr3t!").And.Contain(nameof(FailingObserver), "the stack trace is kept");
+    }
+
+    private sealed class FailingObserver(string secret) : IRunObserver
+    {
+        public void ActivityStarted(JournalEntry entry) => throw new InvalidOperationException("the store refused the entry of " + secret);
+
+        public void ActivityEnded(JournalEntry entry)
+        {
+        }
+    }
+
+    [Fact]
     public async Task The_same_compiled_bot_runs_many_times_independently()
     {
         var bot = Bot.Define("counter")
