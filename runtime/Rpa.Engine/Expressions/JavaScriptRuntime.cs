@@ -44,7 +44,16 @@ internal sealed class JavaScriptRuntime
             Publish(expression, scope);
             try
             {
-                return JavaScriptValues.FromJs(_engine.Evaluate(expression.Script));
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var value = JavaScriptValues.FromJs(_engine.Evaluate(expression.Script));
+
+                // Jint checks the memory limit between statements; one statement that allocates it all ('x'.repeat(1e8)) is caught here.
+                if (_options.JavaScriptMemoryLimit > 0 && GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > _options.JavaScriptMemoryLimit)
+                {
+                    throw new MemoryLimitExceededException("allocated after the last statement");
+                }
+
+                return value;
             }
             catch (TimeoutException e)
             {

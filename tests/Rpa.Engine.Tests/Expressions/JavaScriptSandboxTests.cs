@@ -111,6 +111,23 @@ public sealed class JavaScriptSandboxTests
         result.Error!.Message.Should().Be("input 'value': the JavaScript expression allocated more than 64 MB and was stopped");
     }
 
+    [Theory]
+    [InlineData("'x'.repeat(1e8).length")]
+    [InlineData("'x'.repeat(1e8)")]
+    public async Task One_statement_that_allocates_too_much_memory_is_stopped_too(string script)
+    {
+        var result = await Run(script);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Be("input 'value': the JavaScript expression allocated more than 64 MB and was stopped");
+    }
+
+    [Fact]
+    public async Task A_script_under_the_memory_limit_runs()
+    {
+        (await Run("'x'.repeat(1e6).length")).ShouldSucceed().Outputs["result"].Should().Be(1_000_000m);
+    }
+
     [Fact]
     public async Task Endless_recursion_is_stopped_at_the_recursion_limit()
     {
