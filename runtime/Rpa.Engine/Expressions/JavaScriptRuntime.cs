@@ -18,7 +18,7 @@ internal sealed class JavaScriptRuntime
     private readonly JsValue _freeze;
     private readonly ExpressionOptions _options;
     private readonly CancellationToken _cancellation;
-    private readonly Dictionary<string, (Variable Variable, int Version)> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Variable Variable, int Version, bool HasDate)> _published = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public JavaScriptRuntime(ExpressionOptions options, CancellationToken cancellation)
@@ -91,11 +91,12 @@ internal sealed class JavaScriptRuntime
             var variable = scope.Find(name);
             if (variable is null) continue;
             var version = variable.Version;
-            if (_published.TryGetValue(name, out var published) && ReferenceEquals(published.Variable, variable) && published.Version == version) continue;
+            // A Date cannot be frozen (date.setUTCDate(...) changes it in place), so a value holding one is published afresh.
+            if (_published.TryGetValue(name, out var published) && ReferenceEquals(published.Variable, variable) && published.Version == version && !published.HasDate) continue;
 
             var value = JavaScriptValues.ToJs(_engine, variable.Value, _freeze);
             _engine.Global.DefineOwnProperty(name, new PropertyDescriptor(value, PropertyFlag.Configurable | PropertyFlag.Enumerable));
-            _published[name] = (variable, version);
+            _published[name] = (variable, version, JavaScriptValues.ContainsDate(variable.Value));
         }
     }
 

@@ -30,6 +30,17 @@ internal static class JavaScriptValues
         _ => new JsString(value.ToString() ?? ""),
     };
 
+    /// <summary>Whether <see cref="ToJs"/> makes a JavaScript Date somewhere in the value (the one thing it cannot freeze).</summary>
+    public static bool ContainsDate(object? value) => value switch
+    {
+        null or string => false,
+        DateTimeOffset or DateTime => true,
+        Table table => table.Rows.Any(ContainsDate),
+        IEnumerable<KeyValuePair<string, object?>> pairs => pairs.Any(p => ContainsDate(p.Value)),
+        IEnumerable items => items.Cast<object?>().Any(ContainsDate),
+        _ => false,
+    };
+
     /// <summary>
     /// Variables are read-only in scripts, and so are the lists and objects in them: the engine keeps a published value
     /// between evaluations, so a script that sorted or pushed into it in place would change what later scripts see.

@@ -91,6 +91,25 @@ public sealed class JavaScriptExpressionTests
     }
 
     [Fact]
+    public async Task A_date_changed_in_place_by_one_expression_is_the_variables_value_again_in_the_next()
+    {
+        // The usual way to add days in JavaScript changes the Date itself; the bot's variable must not follow.
+        var bot = Bot.Define("js")
+            .Variable("due", DataType.DateTime, "2025-03-01T08:00:00Z")
+            .Output("later", DataType.DateTime)
+            .Output("month", DataType.Number)
+            .Root(Bot.Sequence("main",
+                Steps.SetJs("later", "later", "due.setUTCDate(due.getUTCDate() + 31); due"),
+                Steps.SetJs("month", "month", "due.getUTCMonth() + 1")))
+            .Build();
+
+        var result = (await new BotTestHost().RunAsync(bot)).ShouldSucceed();
+
+        result.Outputs["later"].Should().Be(new DateTimeOffset(2025, 4, 1, 8, 0, 0, TimeSpan.Zero));
+        result.Outputs["month"].Should().Be(3m, "the variable still holds 1 March");
+    }
+
+    [Fact]
     public async Task JavaScript_undefined_and_null_come_back_as_null()
     {
         (await Value("undefined")).Should().BeNull();
