@@ -176,9 +176,15 @@ public sealed class RunBotJob(
                         ? roots
                         : [settings.ResolvedDataDirectory, .. string.IsNullOrWhiteSpace(settings.BotsDirectory) ? Array.Empty<string>() : [Path.GetFullPath(settings.BotsDirectory)]],
                 };
-                result = run.PausedState is null
-                    ? await BotRunner.RunAsync(compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false)
-                    : await ResumeAsync(run, compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false);
+                if (run.PausedState is null)
+                {
+                    await ForgetEarlierAttemptAsync(run, 1, cancel.Token).ConfigureAwait(false);
+                    result = await BotRunner.RunAsync(compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    result = await ResumeAsync(run, compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false);
+                }
             }
             catch (FormatException e) when (run.PausedState is not null)
             {
@@ -237,13 +243,29 @@ public sealed class RunBotJob(
     }
 
     /// <summary>Resumes a run that waited, with the answer stored when someone decided.</summary>
-    private Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, CancellationToken cancellationToken)
+    private async Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, CancellationToken cancellationToken)
     {
         var state = PausedRun.Parse(pausedStates.Unprotect(run.PausedState!));
         var answer = run.ResumeAnswer is { } json && JsonNode.Parse(json) is JsonObject given
             ? given
             : throw new FormatException($"run {run.Id} was dispatched while it still waits for {state.Bookmark.Name} at activity '{state.Bookmark.ActivityId}' (no answer stored)");
-        return BotRunner.ResumeAsync(bot, state, answer, options, cancellationToken);
+        await ForgetEarlierAttemptAsync(run, state.NextSequence, cancellationToken).ConfigureAwait(false);
+        return await BotRunner.ResumeAsync(bot, state, answer, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A run that runs again (its worker died or stopped in the middle) starts its journal where that attempt started
+    /// it: the entries the earlier attempt wrote from <paramref name="fromSequence"/> on are deleted, so the journal shows
+    /// one attempt, not the new one's entries mixed with the rest of the old one's.
+    /// </summary>
+    private async Task ForgetEarlierAttemptAsync(RunRecord run, long fromSequence, CancellationToken cancellationToken)
+    {
+        if (run.Attempts == 0) return;
+        var deleted = await StoreRetry.ExecuteAsync(async token => await store.DeleteJournalFromAsync(run.Id, fromSequence, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            _logger.LogInformation("Run {RunId} runs again (attempt {Attempt}); the {Entries} journal entries of the attempt before were cleared", run.Id, run.Attempts + 1, deleted);
+        }
     }
 
     private async Task PauseAsync(RunRecord run, PausedRun paused)

@@ -335,6 +335,12 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
         return await db.Journal.AsNoTracking().Where(j => j.RunId == runId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> DeleteJournalFromAsync(Guid runId, long fromSequence, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.Journal.Where(j => j.RunId == runId && j.Sequence >= fromSequence).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<RunLogRecord>> GetLogsAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = createContext();

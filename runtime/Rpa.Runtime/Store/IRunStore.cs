@@ -71,6 +71,12 @@ public interface IRunStore
 
     Task<IReadOnlyList<JournalRecord>> GetJournalAsync(Guid runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes a run's journal entries from <paramref name="fromSequence"/> on: what an earlier attempt of the run wrote
+    /// before its worker stopped, before the next attempt writes its own. Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteJournalFromAsync(Guid runId, long fromSequence, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RunLogRecord>> GetLogsAsync(Guid runId, CancellationToken cancellationToken);
 
     Task AddArtifactsAsync(IReadOnlyList<ArtifactRecord> artifacts, CancellationToken cancellationToken);

@@ -28,6 +28,14 @@ public abstract class ReconcileTests : IDisposable
         {
             var store = first.Services.GetRequiredService<IRunStore>();
             foreach (var run in new[] { queued, orphan, finished }) await store.CreateRunAsync(run, CancellationToken.None);
+
+            // The dead worker's attempt had got further through the journal than a whole run of hello goes.
+            var dead = Enumerable.Range(1, 40).Select(i => new JournalRecord
+            {
+                RunId = orphan.Id, Sequence = i, ActivityId = $"dead-{i}", ActivityType = "Log", Path = $"dead-{i}", Status = "Completed",
+                StartedAt = DateTime.UtcNow, Json = "{}",
+            }).ToList();
+            await store.WriteProgressAsync(new RunProgress(orphan.Id, dead, []), CancellationToken.None);
         }
 
         await using var second = new RuntimeFactory(_data, postgres: database);
@@ -40,6 +48,9 @@ public abstract class ReconcileTests : IDisposable
         resumed["status"]!.GetValue<string>().Should().Be("succeeded");
         resumed["attempts"]!.GetValue<int>().Should().Be(2, "the dead worker's attempt counts");
         resumed["worker"]!.GetValue<string>().Should().NotBe(orphan.Worker);
+        var journal = await second.Services.GetRequiredService<IRunStore>().GetJournalAsync(orphan.Id, CancellationToken.None);
+        journal.Should().NotBeEmpty().And.NotContain(e => e.ActivityId.StartsWith("dead-", StringComparison.Ordinal), "the journal shows the attempt that ran, not the rest of the dead one");
+        journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
         var untouched = await client.GetRunAsync(finished.Id);
         untouched["attempts"]!.GetValue<int>().Should().Be(1);
         untouched["status"]!.GetValue<string>().Should().Be("succeeded");
