@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
 using Rpa.Engine.Activities;
+using Rpa.Engine.Expressions;
 using Rpa.Engine.Values;
 
 namespace Rpa.Activities.Documents;
@@ -18,8 +19,13 @@ public sealed class DocumentTemplate
     private static readonly TemplateOptions Options = CreateOptions();
 
     private readonly IFluidTemplate _template;
+    private readonly string _text;
 
-    private DocumentTemplate(IFluidTemplate template) => _template = template;
+    private DocumentTemplate(IFluidTemplate template, string text)
+    {
+        _template = template;
+        _text = text;
+    }
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="name"/> (a file name, an input) goes into the error.</summary>
     public static DocumentTemplate Parse(string text, string name)
@@ -30,7 +36,7 @@ public sealed class DocumentTemplate
             throw new ActivityException($"the template {name} is not valid Liquid: {error}");
         }
 
-        var parsed = new DocumentTemplate(template);
+        var parsed = new DocumentTemplate(template, text);
         if (Cache.Count < 256) Cache.TryAdd(text, parsed);
         return parsed;
     }
@@ -46,7 +52,8 @@ public sealed class DocumentTemplate
     public string Render(IReadOnlyDictionary<string, object?> variables, bool encodeHtml = true)
     {
         var context = new TemplateContext(Options);
-        foreach (var (name, value) in variables) context.SetValue(name, ValueConverter.Normalize(value));
+        var normalized = variables.ToDictionary(v => v.Key, v => ValueConverter.Normalize(v.Value), StringComparer.Ordinal);
+        foreach (var (name, value) in normalized) context.SetValue(name, value);
         try
         {
             return encodeHtml ? _template.Render(context, System.Text.Encodings.Web.HtmlEncoder.Default) : _template.Render(context);
@@ -55,7 +62,7 @@ public sealed class DocumentTemplate
         {
             // Fluid 2.41 names an undefined field (data.nmae) by its syntax node's type, not by its name.
             var reason = e.Message.Contains("Fluid.Ast.", StringComparison.Ordinal)
-                ? "a field the template reads (such as data.name) is not in the data; check its spelling"
+                ? LiquidFieldCheck.Explain(_text, normalized) ?? "a field the template reads (such as data.name) is not in the data; check its spelling"
                 : e.Message;
             throw new ActivityException($"the template failed: {reason}", e);
         }

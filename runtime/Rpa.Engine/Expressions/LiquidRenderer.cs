@@ -26,7 +26,11 @@ internal static class LiquidRenderer
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ExpressionException($"Liquid error: {e.Message}", e);
+            // Fluid names a missing field of an object by its syntax node's type; say which field of which value instead.
+            var message = e.Message.Contains("Fluid.Ast.", StringComparison.Ordinal) && LiquidFieldCheck.Explain(expression.Source, scope) is { } field
+                ? field
+                : e.Message;
+            throw new ExpressionException($"Liquid error: {message}", e);
         }
     }
 

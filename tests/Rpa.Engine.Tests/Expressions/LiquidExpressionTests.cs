@@ -91,6 +91,30 @@ public sealed class LiquidExpressionTests
     }
 
     [Fact]
+    public async Task A_misspelt_field_of_an_object_in_Liquid_is_an_error_naming_the_field_and_its_object()
+    {
+        static BotBuilder Bot_() => Bot.Define("liquid").Variable("customer", DataType.Object, new Dictionary<string, object?> { ["name"] = "Ada", ["address"] = new Dictionary<string, object?> { ["city"] = "Graz" } });
+
+        var result = await Render("Dear {{ customer.nmae }}", Bot_());
+        var nested = await Render("{{ customer.address.ctiy }}", Bot_());
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Be("input 'value': Liquid error: 'customer' has no field 'nmae' (its fields: name, address)");
+        nested.Error!.Message.Should().Be("input 'value': Liquid error: 'customer.address' has no field 'ctiy' (its fields: city)");
+        (await Text("{{ customer.address.city }} {{ customer.name.size }} {{ 'customer.nmae' }}", Bot_())).Should().Be("Graz 3 customer.nmae");
+    }
+
+    [Fact]
+    public async Task A_misspelt_field_of_a_loop_variable_in_Liquid_names_the_expression()
+    {
+        var bot = Bot.Define("liquid").Variable("lines", DataType.List, new List<object?> { new Dictionary<string, object?> { ["price"] = 2 } });
+
+        var result = await Render("{% for line in lines %}{{ line.prce }}{% endfor %}", bot);
+
+        result.Error!.Message.Should().Be("input 'value': Liquid error: a field after a dot is not defined in 'line.prce'");
+    }
+
+    [Fact]
     public void A_Liquid_syntax_error_is_a_validation_problem_naming_the_activity_and_input()
     {
         var bot = Bot.Define("liquid")

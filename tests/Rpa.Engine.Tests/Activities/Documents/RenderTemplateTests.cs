@@ -34,7 +34,7 @@ public sealed class RenderTemplateTests : IDisposable
             """);
 
         result.Status.Should().Be(RunStatus.Failed);
-        result.ErrorMessage.Should().EndWith("the template failed: a field the template reads (such as data.name) is not in the data; check its spelling");
+        result.ErrorMessage.Should().EndWith("the template failed: 'data' has no field 'nmae' (its fields: name)");
     }
 
     [Fact]
