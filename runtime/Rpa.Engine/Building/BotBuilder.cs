@@ -38,9 +38,9 @@ public sealed class BotBuilder(string name)
         return this;
     }
 
-    public BotBuilder Output(string outputName, DataType type, string? description = null)
+    public BotBuilder Output(string outputName, DataType type, string? description = null, bool secret = false)
     {
-        _outputs.Add(new ArgumentDefinition(outputName, type) { Description = description });
+        _outputs.Add(new ArgumentDefinition(outputName, type) { Description = description, Secret = secret });
         return this;
     }
 

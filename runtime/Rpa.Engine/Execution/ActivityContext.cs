@@ -96,6 +96,13 @@ public sealed class ActivityContext
     private void Write(string name, object? value)
     {
         Scope.Set(name, value);
+        if (Scope.Find(name) is { Secret: true, Value: string secretOutput })
+        {
+            // A secret output is a secret from the moment it is set, also in this activity's own entry.
+            Run.Masker.Add(secretOutput);
+            Entry.Remask(Run.Masker);
+        }
+
         if (ReplayKey is null) return;
         var stored = Scope.Find(name)?.Value;
         var secret = stored is string text && !string.Equals(Run.Masker.MaskText(text), text, StringComparison.Ordinal);

@@ -119,7 +119,18 @@ public static class BotRunner
 
         var run = new RunContext(bot, parent.Options, parent.Journal, parent.Masker, parent.Resources, caller.CancellationToken, parent.Depth + 1, caller.Entry.Path + ">", caller.Entry.Sequence, parent.Replay);
         await run.ExecuteAsync(bot.Root, caller.Entry.Sequence, scope, null, caller.CancellationToken).ConfigureAwait(false);
-        return CollectOutputs(bot.Definition, scope, parent.Masker);
+
+        // The caller gets the values themselves (a login bot's secret token must be usable); they stay secrets of the run,
+        // masked wherever the run writes text, as the caller's journal entry of RunBot shows.
+        return bot.Definition.Outputs.ToDictionary(
+            o => o.Name,
+            o =>
+            {
+                var value = scope.Find(o.Name)?.Value;
+                if (o.Secret && value is string secret) parent.Masker.Add(secret);
+                return value;
+            },
+            StringComparer.Ordinal);
     }
 
     /// <summary>Checks and converts the given inputs, and declares inputs, outputs and variables in a new scope.</summary>
@@ -161,7 +172,7 @@ public static class BotRunner
 
         foreach (var output in bot.Outputs)
         {
-            scope.Declare(output.Name, output.Type, ValueConverter.FromJson(output.Default));
+            scope.Declare(output.Name, output.Type, ValueConverter.FromJson(output.Default), secret: output.Secret);
         }
 
         foreach (var variable in bot.Variables)

@@ -23,6 +23,9 @@ public sealed class Variable
     /// <summary>Bot inputs are read-only.</summary>
     public bool ReadOnly { get; }
 
+    /// <summary>A bot output declared secret: what is written to it becomes a secret of the run at once.</summary>
+    public bool Secret { get; init; }
+
     public object? Value => _value;
 
     /// <summary>Raised on every assignment; expression engines use it to know what changed.</summary>

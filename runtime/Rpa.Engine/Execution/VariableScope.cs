@@ -14,9 +14,9 @@ public sealed class VariableScope
 
     public VariableScope? Parent { get; }
 
-    public Variable Declare(string name, DataType type, object? value = null, bool readOnly = false)
+    public Variable Declare(string name, DataType type, object? value = null, bool readOnly = false, bool secret = false)
     {
-        var variable = new Variable(name, type, value, readOnly);
+        var variable = new Variable(name, type, value, readOnly) { Secret = secret };
         _variables[name] = variable;
         return variable;
     }

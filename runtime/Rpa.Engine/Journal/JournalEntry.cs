@@ -74,5 +74,18 @@ public sealed class JournalEntry
         }
     }
 
+    /// <summary>Masks the recorded inputs and outputs again, after a value in them became a secret.</summary>
+    internal void Remask(Execution.SecretMasker masker)
+    {
+        lock (this)
+        {
+            foreach (var values in new[] { _inputs, _outputs })
+            {
+                if (values is null) continue;
+                foreach (var key in values.Keys.ToList()) values[key] = masker.MaskValue(values[key]);
+            }
+        }
+    }
+
     public override string ToString() => $"#{Sequence} {Path}{(Iteration is { } i ? $"[{i}]" : "")} {Status} {Outcome}";
 }

@@ -131,13 +131,14 @@ public sealed class RunBotJob(
     }
 
     private async Task RunAsync(RunRecord run, CancellationToken shutdown) =>
-        await RunStartedAsync(run, requeueOnShutdown: true, shutdown).ConfigureAwait(false);
+        await RunStartedAsync(run, requeueOnShutdown: true, shutdown, ranBefore: run.Attempts > 0).ConfigureAwait(false);
 
     /// <summary>
     /// Runs a run this worker has started (Running in the store) to its end and records it. Returns how it ended, or
     /// null when the worker stopped in the middle and <paramref name="requeueOnShutdown"/> put the run back to the queue.
+    /// <paramref name="ranBefore"/>: an earlier attempt of the run started (its journal entries are cleared first).
     /// </summary>
-    internal async Task<RunEnd?> RunStartedAsync(RunRecord run, bool requeueOnShutdown, CancellationToken shutdown)
+    internal async Task<RunEnd?> RunStartedAsync(RunRecord run, bool requeueOnShutdown, CancellationToken shutdown, bool ranBefore = false)
     {
         var compiled = await bots.GetAsync(run.BotName, run.BotVersion, shutdown).ConfigureAwait(false);
         if (compiled is null || !compiled.IsValid)
@@ -178,12 +179,12 @@ public sealed class RunBotJob(
                 };
                 if (run.PausedState is null)
                 {
-                    await ForgetEarlierAttemptAsync(run, 1, cancel.Token).ConfigureAwait(false);
+                    if (ranBefore) await ForgetEarlierAttemptAsync(run, 1, cancel.Token).ConfigureAwait(false);
                     result = await BotRunner.RunAsync(compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false);
                 }
                 else
                 {
-                    result = await ResumeAsync(run, compiled.Bot!, runOptions, cancel.Token).ConfigureAwait(false);
+                    result = await ResumeAsync(run, compiled.Bot!, runOptions, ranBefore, cancel.Token).ConfigureAwait(false);
                 }
             }
             catch (FormatException e) when (run.PausedState is not null)
@@ -243,13 +244,13 @@ public sealed class RunBotJob(
     }
 
     /// <summary>Resumes a run that waited, with the answer stored when someone decided.</summary>
-    private async Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, CancellationToken cancellationToken)
+    private async Task<RunResult> ResumeAsync(RunRecord run, CompiledBot bot, RunOptions options, bool ranBefore, CancellationToken cancellationToken)
     {
         var state = PausedRun.Parse(pausedStates.Unprotect(run.PausedState!));
         var answer = run.ResumeAnswer is { } json && JsonNode.Parse(json) is JsonObject given
             ? given
             : throw new FormatException($"run {run.Id} was dispatched while it still waits for {state.Bookmark.Name} at activity '{state.Bookmark.ActivityId}' (no answer stored)");
-        await ForgetEarlierAttemptAsync(run, state.NextSequence, cancellationToken).ConfigureAwait(false);
+        if (ranBefore) await ForgetEarlierAttemptAsync(run, state.NextSequence, cancellationToken).ConfigureAwait(false);
         return await BotRunner.ResumeAsync(bot, state, answer, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -260,7 +261,6 @@ public sealed class RunBotJob(
     /// </summary>
     private async Task ForgetEarlierAttemptAsync(RunRecord run, long fromSequence, CancellationToken cancellationToken)
     {
-        if (run.Attempts == 0) return;
         var deleted = await StoreRetry.ExecuteAsync(async token => await store.DeleteJournalFromAsync(run.Id, fromSequence, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (deleted > 0)
         {

@@ -42,6 +42,36 @@ public sealed class RunBotTests
     }
 
     [Fact]
+    public async Task A_secret_output_of_the_called_bot_is_usable_by_the_caller_and_masked_in_what_the_run_writes()
+    {
+        var resolver = new DictionaryBotResolver();
+        var host = new BotTestHost { BotResolver = resolver };
+        resolver.Add("login", host.Compiler.CompileOrThrow(Bot.Define("login")
+            .Input("password", DataType.Text, required: true, secret: true)
+            .Output("token", DataType.Text, secret: true)
+            .Root(Bot.Sequence("steps", Steps.SetJs("issue", "token", "'tok-' + password.split('').reverse().join('')")))
+            .Build()));
+        var caller = Bot.Define("caller")
+            .Input("password", DataType.Text, required: true, secret: true)
+            .Output("length", DataType.Number)
+            .Output("echo", DataType.Text)
+            .Variable("reply", DataType.Object)
+            .Root(Bot.Sequence("main",
+                Bot.Activity<RunBot>("call").Set(x => x.Bot, "login").Set(x => x.Arguments, InputValue.JavaScript("({ password })")).Output(x => x.Result, "reply"),
+                Steps.SetJs("measure", "length", "reply.token.length"),
+                Steps.SetJs("echo", "echo", "'got ' + reply.token")))
+            .Build();
+
+        var result = (await host.RunAsync(caller, new Dictionary<string, object?> { ["password"] = "hunter2" })).ShouldSucceed();
+
+        result.Outputs["length"].Should().Be(11m, "the caller computed with the real token, 'tok-2retnuh'");
+        result.Outputs["echo"].Should().Be("got ***");
+        result.EntryOf("call").Outputs!["result"].Should().BeEquivalentTo(new Dictionary<string, object?> { ["token"] = "***" });
+        result.EntryOf("issue").Inputs!["value"].Should().Be("***", "the called bot's own entry that set its secret output shows it masked");
+        System.Text.Json.JsonSerializer.Serialize(result.Journal.Entries.Select(e => new { e.Inputs, e.Outputs })).Should().NotContain("2retnuh");
+    }
+
+    [Fact]
     public async Task RunBot_accepts_literal_arguments()
     {
         var resolver = new DictionaryBotResolver();
