@@ -77,13 +77,4 @@ internal static class OcrPages
             await context.CloseAsync();
         }
     }
-
-    /// <summary>Character error rate with whitespace collapsed.</summary>
-    public static double CharacterErrorRate(string recognized, string truth)
-    {
-        static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var a = Normalize(recognized);
-        var b = Normalize(truth);
-        return (double)Rpa.Engine.Text.EditDistance.Between(a, b) / b.Length;
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Rpa.Activities.Ocr;
 using Rpa.Activities.Ocr.Native;
 using Rpa.Benchmarks.Running;
+using Rpa.Integration.Tests.Ocr;
 
 namespace Rpa.Benchmarks.Scenarios;
 
@@ -92,8 +93,8 @@ internal static class OcrScenarios
 
     private static Measurement Row(string name, string way, List<TimeSpan> samples, string[] texts, List<Page> pages, TimeSpan setup, (TimeSpan Default, TimeSpan Omp1)? cli, string openMp)
     {
-        var clean = pages.Select((p, i) => (p, i)).Where(x => !x.p.Noisy).Average(x => OcrPages.CharacterErrorRate(texts[x.i], x.p.Truth));
-        var noisy = pages.Select((p, i) => (p, i)).Where(x => x.p.Noisy).Average(x => OcrPages.CharacterErrorRate(texts[x.i], x.p.Truth));
+        var clean = pages.Select((p, i) => (p, i)).Where(x => !x.p.Noisy).Average(x => CharacterErrorRate.Of(texts[x.i], x.p.Truth));
+        var noisy = pages.Select((p, i) => (p, i)).Where(x => x.p.Noisy).Average(x => CharacterErrorRate.Of(texts[x.i], x.p.Truth));
         var median = Median(samples);
         var ratio = cli is not { } c ? "" :
             $"{c.Default / median:0.00}× the CLI's pages/s (target ≥ {TargetRatio:0}×: {(c.Default / median >= TargetRatio ? "met" : "missed")}), "
