@@ -11,9 +11,13 @@ public sealed class LiquidExpression : CompiledExpression
     {
         Source = source;
         Template = template;
+        Names = LiquidSource.Names(source);
     }
 
     public string Source { get; }
+
+    /// <summary>The names the template's tags use: only variables among them are handed to each render.</summary>
+    internal IReadOnlySet<string> Names { get; }
 
     internal IFluidTemplate Template { get; }
 

@@ -26,9 +26,9 @@ public static partial class LiquidFieldCheck
     private static string? Explain(string template, Func<string, StrongBox<object?>?> find)
     {
         var unresolved = new List<string>();
-        foreach (Match tag in Tag().Matches(template))
+        foreach (Match tag in LiquidSource.Tag().Matches(template))
         {
-            var code = Quoted().Replace(tag.Value, "''");
+            var code = LiquidSource.Quoted().Replace(tag.Value, "''");
             foreach (Match path in DottedName().Matches(code))
             {
                 var names = path.Value.Split('.');
@@ -93,13 +93,6 @@ public static partial class LiquidFieldCheck
         IEnumerable => "a list",
         _ => "a value",
     };
-
-    /// <summary>What Liquid evaluates: {{ output }} and {% tag %}.</summary>
-    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"'[^']*'|""[^""]*""")]
-    private static partial Regex Quoted();
 
     /// <summary>name.field.field: a variable and the fields after it (not a number like 1.5, not a filter's argument name).</summary>
     [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")]

@@ -15,9 +15,11 @@ internal static class LiquidRenderer
     public static string Render(LiquidExpression expression, VariableScope scope, ExpressionOptions options)
     {
         var context = new TemplateContext(OptionsFor(options.LiquidMaxSteps));
+        // Only what the template can name: converting a big table in scope for every render of a template that does not
+        // use it made each render cost as much as the table.
         foreach (var variable in scope.Visible())
         {
-            context.SetValue(variable.Name, variable.Value);
+            if (expression.Names.Contains(variable.Name)) context.SetValue(variable.Name, variable.Value);
         }
 
         try

@@ -91,6 +91,19 @@ public sealed class LiquidExpressionTests
     }
 
     [Fact]
+    public async Task Variables_named_in_conditions_loops_and_filter_arguments_reach_the_template()
+    {
+        var bot = Bot.Define("liquid")
+            .Variable("flag", DataType.Bool, true)
+            .Variable("rows", DataType.List, new List<object?> { "a", "b" })
+            .Variable("amount", DataType.Number, 2)
+            .Variable("extra", DataType.Number, 3)
+            .Variable("unused", DataType.List, Enumerable.Range(0, 1000).Cast<object?>().ToList());
+
+        (await Text("{% if flag %}{% for r in rows %}{{ r }},{% endfor %}{{ amount | plus: extra }}{% endif %}", bot)).Should().Be("a,b,5");
+    }
+
+    [Fact]
     public async Task A_misspelt_field_of_an_object_in_Liquid_is_an_error_naming_the_field_and_its_object()
     {
         static BotBuilder Bot_() => Bot.Define("liquid").Variable("customer", DataType.Object, new Dictionary<string, object?> { ["name"] = "Ada", ["address"] = new Dictionary<string, object?> { ["city"] = "Graz" } });
