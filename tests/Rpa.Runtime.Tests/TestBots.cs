@@ -97,6 +97,32 @@ internal static class TestBots
         """;
 
     /// <summary>
+    /// Pays a queue item's amount once a person approves it: outputs <c>paid</c> = "reference amount", or "not paid".
+    /// </summary>
+    public static string ItemApprover(string name) => $$$"""
+        {
+          "format": 1,
+          "name": "{{{name}}}",
+          "version": 1,
+          "inputs": [ { "name": "item", "type": "object", "required": true } ],
+          "outputs": [ { "name": "paid", "type": "text" } ],
+          "root": {
+            "id": "flow",
+            "type": "Flowchart",
+            "activities": [
+              { "id": "ask", "type": "WaitForApproval", "inputs": { "title": { "liquid": "Pay {{ item.reference }}: {{ item.payload.amount }}?" } } },
+              { "id": "pay", "type": "SetVariable", "inputs": { "variable": "paid", "value": { "js": "item.reference + ' ' + item.payload.amount" } } },
+              { "id": "skip", "type": "SetVariable", "inputs": { "variable": "paid", "value": "not paid" } }
+            ],
+            "connections": [
+              { "from": "ask", "outcome": "Approved", "to": "pay" },
+              { "from": "ask", "outcome": "Rejected", "to": "skip" }
+            ]
+          }
+        }
+        """;
+
+    /// <summary>
     /// Processes a queue item: payload.fail = "business" fails with a business exception, "always" with an application
     /// error, "once" with an application error on the first attempt only; otherwise outputs <c>echo</c> = "reference:attempt".
     /// </summary>

@@ -33,7 +33,8 @@ public sealed class RunBotJob(
     ILoggerFactory loggers,
     TimeProvider time,
     RunEventHub events,
-    PausedStateProtector pausedStates)
+    PausedStateProtector pausedStates,
+    Queues.QueueWaits waits)
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunBotJob>();
     private ResiliencePipeline? _storeRetry;
@@ -88,7 +89,8 @@ public sealed class RunBotJob(
 
         try
         {
-            await RunAsync(run, cancellationToken).ConfigureAwait(false);
+            var end = await RunStartedAsync(run, requeueOnShutdown: true, cancellationToken, ranBefore: run.Attempts > 0).ConfigureAwait(false);
+            if (end is not null && Queues.QueueRuns.IsQueueRun(run.Trigger)) await EndWaitingItemAsync(run.Id, end).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -130,8 +132,18 @@ public sealed class RunBotJob(
         }
     }
 
-    private async Task RunAsync(RunRecord run, CancellationToken shutdown) =>
-        await RunStartedAsync(run, requeueOnShutdown: true, shutdown, ranBefore: run.Attempts > 0).ConfigureAwait(false);
+    /// <summary>A queue item's run that had waited for a person ended: so does the item's attempt (the sweeper does it otherwise).</summary>
+    private async Task EndWaitingItemAsync(Guid runId, RunEnd end)
+    {
+        try
+        {
+            await waits.EndAsync(runId, end, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Run {RunId} ended; recording its queue item's outcome failed (the queue sweeper does it)", runId);
+        }
+    }
 
     /// <summary>
     /// Runs a run this worker has started (Running in the store) to its end and records it. Returns how it ended, or
@@ -216,13 +228,6 @@ public sealed class RunBotJob(
 
             if (result.Paused is { } paused)
             {
-                if (Queues.QueueRuns.IsQueueRun(run.Trigger))
-                {
-                    // A queue item's run holds the item's lease; it cannot wait for a person.
-                    var reason = $"bot '{run.BotName}' waits for {paused.Bookmark.Name} at activity '{paused.Bookmark.ActivityId}', but runs of work-queue items cannot wait; approve in a separate bot";
-                    return await CompleteAsync(run.Id, RunState.Failed, null, Problem(reason), false, recorder).ConfigureAwait(false);
-                }
-
                 // The journal so far is in the store before the run shows as waiting.
                 await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 await PauseAsync(run, paused).ConfigureAwait(false);

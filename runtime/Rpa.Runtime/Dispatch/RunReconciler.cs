@@ -31,8 +31,9 @@ public sealed class RunReconciler(IRunStore store, IBackgroundJobClient jobs, Wo
         var dispatched = 0;
         foreach (var run in live.OrderBy(r => r.CreatedAt))
         {
-            // A queue item's run is not run again: the queue sweeper returns its item to the queue and fails the run.
-            if (Queues.QueueRuns.IsQueueRun(run.Trigger)) continue;
+            // A queue item's run is not run again: the queue sweeper returns its item to the queue and fails the run. One that
+            // resumed after a wait (its item Waiting, held by no worker) is dispatched again like any run.
+            if (Queues.QueueRuns.IsQueueRun(run.Trigger) && run.PausedState is null) continue;
             if (run.Status == RunState.Running)
             {
                 if (!worker.IsDeadLocalWorker(run.Worker)) continue;

@@ -44,6 +44,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<IQueueStore>(provider => new EfQueueStore(provider.GetRequiredService<Func<RunDbContext>>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QueueLeases>();
         services.AddSingleton<QueueDispatch>();
+        services.AddSingleton<QueueWaits>();
         services.AddSingleton<QueueCatalog>();
         services.AddTransient<QueueItemJob>();
         // Triggers: schedules (Hangfire recurring jobs), webhook secrets, file drops; all read the published versions.

@@ -8,7 +8,8 @@ namespace Rpa.Runtime.Queues;
 
 /// <summary>
 /// The Hangfire job of a work queue: takes the queue's next item (an atomic claim, so no item is taken twice), runs
-/// the queue's bot on it as a new run (trigger "queue:NAME", input <c>item</c>), and records the item's outcome.
+/// the queue's bot on it as a new run (trigger "queue:NAME", input <c>item</c>), and records the item's outcome (or, when
+/// the run pauses for an approval, leaves the item Waiting until the run ends: <see cref="QueueWaits"/>).
 /// It takes only the queue's name; when nothing is New it does nothing.
 /// </summary>
 public sealed class QueueItemJob(
@@ -64,7 +65,18 @@ public sealed class QueueItemJob(
             };
             await store.CreateRunAsync(run, CancellationToken.None).ConfigureAwait(false);
             var end = await runs.RunStartedAsync(run, requeueOnShutdown: false, cancellationToken).ConfigureAwait(false);
-            var outcome = QueueItemOutcomes.From(end!, item, queue);
+            if (end is null)
+            {
+                // The run waits for a person (an approval): so does the item, holding no worker; the run's end decides it.
+                if (await queues.WaitAsync(item.Id, runId, CancellationToken.None).ConfigureAwait(false))
+                {
+                    logger.LogInformation("Queue {Queue} item {Reference} (attempt {Attempt}): run {RunId} waits for a person; the item waits with it", queueName, item.Reference, item.Attempts, runId);
+                }
+
+                return;
+            }
+
+            var outcome = QueueItemOutcomes.From(end, item, queue);
             if (!await queues.CompleteAttemptAsync(item.Id, runId, outcome, CancellationToken.None).ConfigureAwait(false))
             {
                 logger.LogWarning("Queue {Queue} item {Reference}: run {RunId} ended but the item had left that attempt (its lease ran out)", queueName, item.Reference, runId);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,12 +12,14 @@ namespace Rpa.Runtime.Queues;
 /// Keeps work queues moving, in every process with a worker, every <see cref="RuntimeOptions.QueueSweepInterval"/>:
 /// renews the leases of the items this process works on; returns items whose lease ran out (or whose worker on this
 /// machine is gone) to the queue, failing their unfinished run with the reason (an item whose run did end gets that
-/// run's outcome); and dispatches jobs for queues whose New items have none waiting in Hangfire (at start-up: all).
+/// run's outcome); gives Waiting items whose run ended (cancelled while it waited) that run's outcome; and dispatches
+/// jobs for queues whose New items have none waiting in Hangfire (at start-up: all).
 /// </summary>
 public sealed class QueueSweeper(
     IQueueStore queues,
     IRunStore store,
     QueueLeases leases,
+    QueueWaits waits,
     QueueDispatch dispatch,
     CancellationRegistry cancellations,
     JobStorage jobs,
@@ -85,6 +86,15 @@ public sealed class QueueSweeper(
             await ReturnAsync(item, runId, queue, dead ? "the process running it stopped" : "its worker's lease on the item ran out", cancellationToken).ConfigureAwait(false);
         }
 
+        // A waiting item's run that ended without a worker (cancelled while it waited), or whose end was not recorded on the item.
+        foreach (var item in await queues.ListWaitingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (item.RunId is { } runId && await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } run)
+            {
+                await waits.EndAsync(item, run, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var counts = await queues.CountItemsAsync(null, cancellationToken).ConfigureAwait(false);
         var monitoring = jobs.GetMonitoringApi();
         foreach (var (name, statuses) in counts)
@@ -122,8 +132,7 @@ public sealed class QueueSweeper(
         if (run is { Status: RunState.Succeeded or RunState.Failed or RunState.Cancelled } && queue is not null)
         {
             // The run ended but its worker stopped before it could record the item: the run's outcome stands.
-            var business = run.Error is not null && JsonNode.Parse(run.Error)?["business"]?.GetValue<bool>() == true;
-            outcome = QueueItemOutcomes.From(new RunEnd(new RunCompletion(run.Status, run.EndedAt ?? DateTime.UtcNow, run.Outputs, run.Error), business, true), item, queue);
+            outcome = QueueItemOutcomes.From(RunEnd.Of(run), item, queue);
         }
         else
         {

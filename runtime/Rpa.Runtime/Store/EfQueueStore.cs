@@ -212,7 +212,7 @@ public sealed class EfQueueStore(Func<RunDbContext> createContext, TimeProvider 
         DateTime? ended = outcome.Status is QueueItemStatus.Successful or QueueItemStatus.Failed ? now : null;
         var uncounted = outcome.Uncounted ? 1 : 0;
         var changed = await db.QueueItems
-            .Where(i => i.Id == itemId && i.RunId == runId && i.Status == QueueItemStatus.InProgress)
+            .Where(i => i.Id == itemId && i.RunId == runId && (i.Status == QueueItemStatus.InProgress || i.Status == QueueItemStatus.Waiting))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(i => i.Status, outcome.Status)
                     .SetProperty(i => i.Output, outcome.Output)
@@ -231,6 +231,34 @@ public sealed class EfQueueStore(Func<RunDbContext> createContext, TimeProvider 
     {
         await using var db = createContext();
         return await db.QueueItems.AsNoTracking().Where(i => i.Status == QueueItemStatus.InProgress).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> WaitAsync(Guid itemId, Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.QueueItems
+            .Where(i => i.Id == itemId && i.RunId == runId && i.Status == QueueItemStatus.InProgress)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Status, QueueItemStatus.Waiting)
+                    .SetProperty(i => i.LeaseOwner, (string?)null)
+                    .SetProperty(i => i.LeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(i => i.UpdatedAt, now),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<QueueItemRecord?> FindWaitingAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.QueueItems.AsNoTracking().FirstOrDefaultAsync(i => i.RunId == runId && i.Status == QueueItemStatus.Waiting, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<QueueItemRecord>> ListWaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.QueueItems.AsNoTracking().Where(i => i.Status == QueueItemStatus.Waiting).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> RetryAsync(Guid itemId, CancellationToken cancellationToken)

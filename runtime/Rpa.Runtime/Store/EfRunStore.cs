@@ -260,7 +260,7 @@ public sealed class EfRunStore(Func<RunDbContext> createContext, TimeProvider ti
     {
         await using var db = createContext();
         var stale = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunState.Running && r.HeartbeatAt < cutoff && !r.Trigger.StartsWith(Queues.QueueRuns.TriggerPrefix))
+            .Where(r => r.Status == RunState.Running && r.HeartbeatAt < cutoff && (!r.Trigger.StartsWith(Queues.QueueRuns.TriggerPrefix) || r.PausedState != null))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var requeued = new List<RunRecord>();

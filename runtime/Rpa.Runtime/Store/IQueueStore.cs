@@ -35,11 +35,26 @@ public interface IQueueStore
     /// <summary>Extends the leases <paramref name="worker"/> holds on these items to <paramref name="until"/>; returns how many it still held.</summary>
     Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> itemIds, string worker, DateTime until, CancellationToken cancellationToken);
 
-    /// <summary>Records what the attempt by <paramref name="runId"/> made of the item; false when the item is no longer in that attempt.</summary>
+    /// <summary>
+    /// Records what the attempt by <paramref name="runId"/> made of the item (InProgress or Waiting); false when the item
+    /// is no longer in that attempt.
+    /// </summary>
     Task<bool> CompleteAttemptAsync(Guid itemId, Guid runId, QueueItemOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>Every InProgress item (a few per worker slot), for the sweeper.</summary>
     Task<IReadOnlyList<QueueItemRecord>> ListInProgressAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The attempt by <paramref name="runId"/> waits for a person (its run paused): InProgress → Waiting, the lease given
+    /// up, so no worker holds it. False when the item is no longer in that attempt.
+    /// </summary>
+    Task<bool> WaitAsync(Guid itemId, Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>The Waiting item whose attempt is the run <paramref name="runId"/>, or null.</summary>
+    Task<QueueItemRecord?> FindWaitingAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Every Waiting item, for the sweeper (their runs may have ended without a worker: cancelled while waiting).</summary>
+    Task<IReadOnlyList<QueueItemRecord>> ListWaitingAsync(CancellationToken cancellationToken);
 
     /// <summary>Puts a Failed item back to New with its attempts reset; false when it is not Failed.</summary>
     Task<bool> RetryAsync(Guid itemId, CancellationToken cancellationToken);

@@ -58,7 +58,8 @@ public interface IRunStore
     /// <summary>
     /// Puts runs whose worker stopped sending heartbeats before <paramref name="cutoff"/> back to Queued (a worker on any
     /// machine that died); returns the runs this call requeued, so exactly one process dispatches each. Runs of work-queue
-    /// items are left to the queue sweeper, which returns their items instead.
+    /// items are left to the queue sweeper, which returns their items instead, unless they resumed after a wait (their
+    /// item is Waiting and held by no worker): those run again like any run.
     /// </summary>
     Task<IReadOnlyList<RunRecord>> RequeueStaleRunsAsync(DateTime cutoff, CancellationToken cancellationToken);
 

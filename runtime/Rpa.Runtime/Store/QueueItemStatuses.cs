@@ -1,6 +1,6 @@
 namespace Rpa.Runtime.Store;
 
-/// <summary>Queue item statuses as the API and the docs write them: new, inProgress, successful, failed.</summary>
+/// <summary>Queue item statuses as the API and the docs write them: new, inProgress, waiting, successful, failed.</summary>
 public static class QueueItemStatuses
 {
     public static string ToApiName(this QueueItemStatus status) => status switch

@@ -113,6 +113,34 @@ public abstract class ReconcileTests : IDisposable
         run["outputs"]!["result"]!.GetValue<string>().Should().Be("paid 5");
     }
 
+    [Fact]
+    public async Task A_queue_items_run_approved_before_a_restart_that_had_not_run_yet_resumes_after_it_and_ends_the_item()
+    {
+        var database = await CreateDatabaseAsync();
+        Guid itemId;
+        await using (var first = new RuntimeFactory(_data, RuntimeFactory.SampleBots, postgres: database))
+        {
+            using var client = first.CreateClientAs(RpaRole.Admin);
+            await client.SaveAndPublishAsync(TestBots.ItemApprover("restart-item-approver"));
+            await Queues.QueueApiClient.DefineQueueAsync(client, "restart-approvals", "restart-item-approver");
+            itemId = await Queues.QueueApiClient.AddItemAsync(client, "restart-approvals", "R-1", new System.Text.Json.Nodes.JsonObject { ["amount"] = 7 });
+            var item = await Queues.QueueApiClient.WaitForItemAsync(client, "restart-approvals", itemId, "waiting");
+
+            // Approved in the store, as the API does, but the process stops before its job runs the run (Queued, to resume).
+            var store = first.Services.GetRequiredService<IRunStore>();
+            var approval = (await store.ListApprovalsAsync(ApprovalStatus.Pending, 100, CancellationToken.None)).Single(a => a.RunId == item["runId"]!.GetValue<Guid>());
+            var answer = Rpa.Engine.Activities.HumanTasks.WaitForApproval.Answer(true, null, "tester").ToJsonString();
+            await store.DecideApprovalAsync(approval.Id, true, "tester", null, answer, CancellationToken.None);
+        }
+
+        await using var second = new RuntimeFactory(_data, postgres: database);
+        using var again = second.CreateClientAs(RpaRole.Admin);
+
+        var done = await Queues.QueueApiClient.WaitForItemAsync(again, "restart-approvals", itemId);
+        done["status"]!.GetValue<string>().Should().Be("successful", done.ToJsonString());
+        done["output"]!["paid"]!.GetValue<string>().Should().Be("R-1 7");
+    }
+
     /// <summary>A new PostgreSQL database's connection string, or null for a SQLite file in the data folder.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 

@@ -24,14 +24,15 @@ internal static class QueueApiClient
     public static async Task<JsonObject> GetItemAsync(this HttpClient client, string queue, Guid id) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/queues/{queue}/items/{id}"))!;
 
-    /// <summary>Polls the item until it is successful or failed.</summary>
-    public static async Task<JsonObject> WaitForItemAsync(this HttpClient client, string queue, Guid id)
+    /// <summary>Polls the item until it is successful or failed (or has one of <paramref name="statuses"/>).</summary>
+    public static async Task<JsonObject> WaitForItemAsync(this HttpClient client, string queue, Guid id, params string[] statuses)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var item = await client.GetItemAsync(queue, id);
-            if (item["status"]!.GetValue<string>() is "successful" or "failed") return item;
+            var status = item["status"]!.GetValue<string>();
+            if (statuses.Length == 0 ? status is "successful" or "failed" : statuses.Contains(status)) return item;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"item {id} of queue {queue} is still {item["status"]}: {item.ToJsonString()}\n{RuntimeFactory.LogsOf(client)}");
             await Task.Delay(25);
         }

@@ -187,6 +187,52 @@ public abstract class QueuesApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task An_item_whose_run_waits_for_an_approval_waits_too_holding_no_worker_and_ends_when_the_run_does()
+    {
+        await DefineApproverAsync("q-approve");
+
+        var paid = await _client.AddItemAsync("q-approve", "P-1", new JsonObject { ["amount"] = 120.5 });
+        var skipped = await _client.AddItemAsync("q-approve", "P-2", new JsonObject { ["amount"] = 99 });
+        var waiting = await _client.WaitForItemAsync("q-approve", paid, "waiting");
+        await _client.WaitForItemAsync("q-approve", skipped, "waiting");
+
+        waiting["leaseOwner"].Should().BeNull("a waiting item holds no worker");
+        var counts = (await _client.GetFromJsonAsync<JsonObject>("/api/queues/q-approve"))!["counts"]!;
+        counts["waiting"]!.GetValue<int>().Should().Be(2);
+        counts["inProgress"]!.GetValue<int>().Should().Be(0);
+        var run = await _client.WaitForRunAsync(waiting["runId"]!.GetValue<Guid>(), "waiting");
+        run["trigger"]!.GetValue<string>().Should().Be("queue:q-approve");
+
+        (await _client.PostAsync($"/api/approvals/{await PendingApprovalOfAsync(paid)}/approve", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _client.PostAsync($"/api/approvals/{await PendingApprovalOfAsync(skipped)}/reject", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var done = await _client.WaitForItemAsync("q-approve", paid);
+        done["status"]!.GetValue<string>().Should().Be("successful", done.ToJsonString());
+        done["output"]!["paid"]!.GetValue<string>().Should().Be("P-1 120.5");
+        done["attempts"]!.GetValue<int>().Should().Be(1);
+        var notPaid = await _client.WaitForItemAsync("q-approve", skipped);
+        notPaid["status"]!.GetValue<string>().Should().Be("successful", "the bot decided what a rejection means");
+        notPaid["output"]!["paid"]!.GetValue<string>().Should().Be("not paid");
+        (await _client.GetRunAsync(done["runId"]!.GetValue<Guid>()))["status"]!.GetValue<string>().Should().Be("succeeded");
+    }
+
+    [Fact]
+    public async Task An_item_whose_waiting_run_is_cancelled_fails_with_the_reason()
+    {
+        await DefineApproverAsync("q-approve-cancel");
+        var id = await _client.AddItemAsync("q-approve-cancel", "C-1", new JsonObject { ["amount"] = 5 });
+        var waiting = await _client.WaitForItemAsync("q-approve-cancel", id, "waiting");
+
+        var cancel = await _client.PostAsync($"/api/runs/{waiting["runId"]}/cancel", null);
+        cancel.IsSuccessStatusCode.Should().BeTrue(await cancel.Content.ReadAsStringAsync());
+
+        var item = await _client.WaitForItemAsync("q-approve-cancel", id);
+        item["status"]!.GetValue<string>().Should().Be("failed", item.ToJsonString());
+        item["error"]!["message"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        item["attempts"]!.GetValue<int>().Should().Be(1, "a cancelled item is not retried");
+    }
+
+    [Fact]
     public async Task A_queue_lists_its_depth_by_status()
     {
         await DefineAsync("q-depth");
@@ -241,6 +287,35 @@ public abstract class QueuesApiTests(ServerFixture server)
         }
 
         return null;
+    }
+
+    private async Task DefineApproverAsync(string queue)
+    {
+        if ((await _client.GetAsync("/api/bots/item-approver")).StatusCode == HttpStatusCode.NotFound)
+        {
+            await _client.SaveAndPublishAsync(TestBots.ItemApprover("item-approver"));
+        }
+
+        await _client.DefineQueueAsync(queue, "item-approver");
+    }
+
+    /// <summary>The id of the pending approval of the item's run.</summary>
+    private async Task<string> PendingApprovalOfAsync(Guid itemId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var items = (await _client.GetFromJsonAsync<JsonArray>("/api/approvals?status=pending"))!;
+            foreach (var approval in items)
+            {
+                var run = approval!["runId"]!.GetValue<Guid>();
+                var item = await server.Factory.Services.GetRequiredService<IQueueStore>().GetItemAsync(itemId, CancellationToken.None);
+                if (item?.RunId == run) return approval["id"]!.GetValue<string>();
+            }
+
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no pending approval for item {itemId}");
+            await Task.Delay(25);
+        }
     }
 
     private async Task DefineAsync(string queue, int maxAttempts = 3, double leaseSeconds = 60)
