@@ -26,10 +26,7 @@ public sealed class WaitForPage : BrowserActivity
             case PageCondition.Url:
                 if (value.Length == 0) throw new ActivityException("waiting for a URL needs the URL or pattern in 'value'");
                 step.Target = $"the address '{value}'";
-                // Reached once the address matches and its document is parsed; waiting for the load event as well (Playwright's
-                // default) failed on a busy machine with the page already there and titled, its images or styles still coming.
-                // Later steps wait for the elements they need; the Load condition waits for everything.
-                await step.Page.WaitForURLAsync(value, new PageWaitForURLOptions { Timeout = step.TimeoutMs, WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
+                await WaitForAddressAsync(step, new UrlPattern(value)).ConfigureAwait(false);
                 break;
             case PageCondition.NetworkIdle:
                 await step.Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = step.TimeoutMs }).ConfigureAwait(false);
@@ -37,6 +34,36 @@ public sealed class WaitForPage : BrowserActivity
             default:
                 await step.Page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = step.TimeoutMs }).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Reached once the page's address matches and its document is parsed. The page is asked every 50 ms: Playwright's
+    /// WaitForURL waits for a navigation event, and one that arrived between its look at the address and its subscription
+    /// was missed (on a busy machine the wait then timed out with the page already there and titled). The Load condition
+    /// waits for images and styles as well; later steps wait for the elements they need.
+    /// </summary>
+    private static async Task WaitForAddressAsync(BrowserStep step, UrlPattern pattern)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            step.Context.CancellationToken.ThrowIfCancellationRequested();
+            if (pattern.Matches(step.Page.Url) && await IsParsedAsync(step.Page).ConfigureAwait(false)) return;
+            if (clock.ElapsedMilliseconds > step.TimeoutMs) throw new TimeoutException($"Timeout {step.TimeoutMs:0}ms exceeded waiting for the address {pattern.Pattern}");
+            await Task.Delay(50, step.Context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> IsParsedAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>("() => document.readyState").ConfigureAwait(false) != "loading";
+        }
+        catch (PlaywrightException)
+        {
+            return false; // The document went away: the page is navigating.
         }
     }
 }

@@ -37,6 +37,30 @@ public sealed class BrowserActivitiesTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task Wait_for_page_goes_on_at_an_address_reached_by_a_redirect_and_names_one_that_never_comes()
+    {
+        // The page moves itself on (as a sign-in form's redirect does) while the bot waits for the address.
+        var target = Page("<title>Customers</title><p>Customers</p>");
+        var start = Page($$"""<title>Sign in</title><script>setTimeout(() => location.href = '{{target}}', 300)</script>""");
+        var pattern = "**/" + Path.GetFileName(new Uri(target).LocalPath);
+
+        var result = await browser.RunAsync($$"""
+            { "name": "redirect", "outputs": [ { "name": "title", "type": "text" } ],
+              "root": { "id": "main", "type": "Sequence", "activities": [
+                { "id": "open", "type": "OpenBrowser", "inputs": { "url": "{{start}}" } },
+                { "id": "arrived", "type": "WaitForPage", "inputs": { "condition": "Url", "value": "{{pattern}}" } },
+                { "id": "title", "type": "RunScript", "inputs": { "script": "() => document.title" }, "outputs": { "result": "title" } },
+                { "id": "never", "type": "WaitForPage", "inputs": { "condition": "Url", "value": "**/never-there", "timeoutSeconds": 0.5 } }
+              ] } }
+            """);
+
+        result.Outputs["title"].Should().Be("Customers");
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.ActivityId.Should().Be("never");
+        result.ErrorMessage.Should().Contain("the address '**/never-there' was not found within 0.5 s").And.Contain(target);
+    }
+
+    [Fact]
     public async Task Fill_reports_the_missing_label_with_the_page_and_a_screenshot()
     {
         var page = Page("""<title>Signup</title><label for="e">Email</label><input id="e">""");
