@@ -111,6 +111,7 @@ public sealed class DesignerTests(DesignerServer server)
 
         await page.GotoAsync("/dashboard");
         await page.Locator("svg.chart").WaitForAsync();
+        await page.Locator(".bar-row", new() { HasText = "invoices" }).GetByText("to do").WaitForAsync();
         await server.ScreenshotAsync(page, "dashboard");
         server.PageErrors.Should().BeEmpty();
     }

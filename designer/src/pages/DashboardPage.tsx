@@ -26,8 +26,10 @@ export function DashboardPage() {
         <h3>Queue depth</h3>
         {queues.error && <Failure what="The queues cannot be read" error={queues.error} />}
         {(queues.data ?? []).map(q => {
-          const waiting = (q.counts?.new ?? 0) + (q.counts?.pending ?? 0) + (q.counts?.queued ?? 0);
-          return <div key={q.name} className="bar-row"><span>{q.name}</span><span className="bar"><span style={{ width: `${Math.min(100, waiting)}%` }} /></span><span>{waiting} waiting</span></div>;
+          const toDo = (q.counts?.new ?? 0) + (q.counts?.pending ?? 0) + (q.counts?.queued ?? 0);
+          const forPeople = q.counts?.waiting ?? 0;
+          return <div key={q.name} className="bar-row"><span>{q.name}</span><span className="bar"><span style={{ width: `${Math.min(100, toDo)}%` }} /></span>
+            <span>{toDo} to do{forPeople > 0 ? `, ${forPeople} waiting for a person` : ''}</span></div>;
         })}
         {queues.data?.length === 0 && <p className="muted">No queues.</p>}
       </section>
