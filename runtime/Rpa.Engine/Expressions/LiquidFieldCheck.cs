@@ -32,6 +32,7 @@ public static partial class LiquidFieldCheck
             foreach (Match path in DottedName().Matches(code))
             {
                 var names = path.Value.Split('.');
+                if (names[0] is "forloop" or "tablerowloop") continue; // Liquid's own loop objects
                 if (find(names[0]) is not { } variable)
                 {
                     unresolved.Add(path.Value);

@@ -122,7 +122,7 @@ public sealed class LiquidExpressionTests
     {
         var bot = Bot.Define("liquid").Variable("lines", DataType.List, new List<object?> { new Dictionary<string, object?> { ["price"] = 2 } });
 
-        var result = await Render("{% for line in lines %}{{ line.prce }}{% endfor %}", bot);
+        var result = await Render("{% for line in lines %}{{ forloop.index }}: {{ line.prce }}{% endfor %}", bot);
 
         result.Error!.Message.Should().Be("input 'value': Liquid error: a field after a dot is not defined in 'line.prce'");
     }
