@@ -1,43 +1,16 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace Rpa.Benchmarks.Scenarios;
 
 /// <summary>
-/// The OCR benchmark's pages: deterministic English-like text rendered by Debian's Chromium at 150 dpi, clean (PNG) and
-/// noisy (rotated 1.2°, grey paper, specks, blur, JPEG 70), as the integration tests' InvoiceSetGenerator makes them.
+/// The OCR benchmark's pages: the OCR tests' deterministic English-like text (<c>TextPages</c>) rendered by Debian's
+/// Chromium at 150 dpi, clean (PNG) and noisy (rotated 1.2°, grey paper, specks, blur, JPEG 70), as the integration
+/// tests' InvoiceSetGenerator makes them.
 /// </summary>
 internal static class OcrPages
 {
-    private static readonly string[] Words =
-    [
-        "the", "invoice", "payment", "account", "order", "delivery", "customer", "service", "report", "total", "amount",
-        "number", "date", "office", "supply", "company", "market", "review", "contract", "period", "balance", "credit",
-        "record", "transfer", "update", "request", "approval", "process", "system", "quarter", "budget", "shipment",
-        "within", "before", "after", "between", "against", "according", "please", "received", "confirmed", "pending",
-        "is", "was", "for", "and", "with", "from", "to", "of", "by", "our", "your", "this", "that", "all", "each",
-    ];
-
-    public static string Text(int seed, int lines = 10)
-    {
-        var random = new Random(seed);
-        var text = new StringBuilder();
-        for (var line = 0; line < lines; line++)
-        {
-            var count = random.Next(6, 10);
-            var sentence = Enumerable.Range(0, count)
-                .Select(_ => random.Next(9) == 0 ? random.Next(10, 9999).ToString(CultureInfo.InvariantCulture) : Words[random.Next(Words.Length)])
-                .ToList();
-            sentence[0] = char.ToUpperInvariant(sentence[0][0]) + sentence[0][1..];
-            if (line > 0) text.Append('\n');
-            text.Append(string.Join(' ', sentence)).Append('.');
-        }
-
-        return text.ToString();
-    }
-
     public static async Task<byte[]> RenderAsync(IBrowser browser, string text, bool noisy, int seed)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 640, Height = 200 }, DeviceScaleFactor = 150 / 96f });

@@ -112,7 +112,7 @@ internal static class OcrScenarios
         for (var i = 0; i < Pages; i++)
         {
             var noisy = i % 2 == 1;
-            var text = OcrPages.Text(seed: 100 + i);
+            var text = TextPages.Create(seed: 100 + i, lines: 10);
             var bytes = await OcrPages.RenderAsync(browser, text, noisy, seed: i).ConfigureAwait(false);
             var file = Path.Combine(folder, $"page-{i:00}{(noisy ? ".jpg" : ".png")}");
             await File.WriteAllBytesAsync(file, bytes).ConfigureAwait(false);
