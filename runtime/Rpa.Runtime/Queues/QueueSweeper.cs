@@ -87,12 +87,9 @@ public sealed class QueueSweeper(
         }
 
         // A waiting item's run that ended without a worker (cancelled while it waited), or whose end was not recorded on the item.
-        foreach (var item in await queues.ListWaitingAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (item, run) in await queues.ListWaitingOnEndedRunsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (item.RunId is { } runId && await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } run)
-            {
-                await waits.EndAsync(item, run, cancellationToken).ConfigureAwait(false);
-            }
+            await waits.EndAsync(item, run, cancellationToken).ConfigureAwait(false);
         }
 
         var counts = await queues.CountItemsAsync(null, cancellationToken).ConfigureAwait(false);

@@ -255,10 +255,15 @@ public sealed class EfQueueStore(Func<RunDbContext> createContext, TimeProvider 
         return await db.QueueItems.AsNoTracking().FirstOrDefaultAsync(i => i.RunId == runId && i.Status == QueueItemStatus.Waiting, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<QueueItemRecord>> ListWaitingAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(QueueItemRecord Item, RunRecord Run)>> ListWaitingOnEndedRunsAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        return await db.QueueItems.AsNoTracking().Where(i => i.Status == QueueItemStatus.Waiting).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ended = db.Runs.AsNoTracking().Where(r => r.Status == RunState.Succeeded || r.Status == RunState.Failed || r.Status == RunState.Cancelled);
+        var pairs = await db.QueueItems.AsNoTracking()
+            .Where(i => i.Status == QueueItemStatus.Waiting)
+            .Join(ended, i => i.RunId, r => (Guid?)r.Id, (i, r) => new { Item = i, Run = r })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return pairs.Select(p => (p.Item, p.Run)).ToList();
     }
 
     public async Task<bool> RetryAsync(Guid itemId, CancellationToken cancellationToken)

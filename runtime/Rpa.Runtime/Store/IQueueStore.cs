@@ -53,8 +53,11 @@ public interface IQueueStore
     /// <summary>The Waiting item whose attempt is the run <paramref name="runId"/>, or null.</summary>
     Task<QueueItemRecord?> FindWaitingAsync(Guid runId, CancellationToken cancellationToken);
 
-    /// <summary>Every Waiting item, for the sweeper (their runs may have ended without a worker: cancelled while waiting).</summary>
-    Task<IReadOnlyList<QueueItemRecord>> ListWaitingAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The Waiting items whose run has ended (Succeeded, Failed or Cancelled), each with that run, in one query: for the
+    /// sweeper (a run cancelled while it waited ends without a worker to record its item).
+    /// </summary>
+    Task<IReadOnlyList<(QueueItemRecord Item, RunRecord Run)>> ListWaitingOnEndedRunsAsync(CancellationToken cancellationToken);
 
     /// <summary>Puts a Failed item back to New with its attempts reset; false when it is not Failed.</summary>
     Task<bool> RetryAsync(Guid itemId, CancellationToken cancellationToken);
