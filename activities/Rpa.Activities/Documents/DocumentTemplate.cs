@@ -52,8 +52,7 @@ public sealed class DocumentTemplate
     public string Render(IReadOnlyDictionary<string, object?> variables, bool encodeHtml = true)
     {
         var context = new TemplateContext(Options);
-        var normalized = variables.ToDictionary(v => v.Key, v => ValueConverter.Normalize(v.Value), StringComparer.Ordinal);
-        foreach (var (name, value) in normalized) context.SetValue(name, value);
+        foreach (var (name, value) in variables) context.SetValue(name, ValueConverter.Normalize(value));
         try
         {
             return encodeHtml ? _template.Render(context, System.Text.Encodings.Web.HtmlEncoder.Default) : _template.Render(context);
@@ -62,7 +61,7 @@ public sealed class DocumentTemplate
         {
             // Fluid 2.41 names an undefined field (data.nmae) by its syntax node's type, not by its name.
             var reason = e.Message.Contains("Fluid.Ast.", StringComparison.Ordinal)
-                ? LiquidFieldCheck.Explain(_text, normalized) ?? "a field the template reads (such as data.name) is not in the data; check its spelling"
+                ? LiquidFieldCheck.Explain(_text, variables.ToDictionary(v => v.Key, v => ValueConverter.Normalize(v.Value), StringComparer.Ordinal)) ?? "a field the template reads (such as data.name) is not in the data; check its spelling"
                 : e.Message;
             throw new ActivityException($"the template failed: {reason}", e);
         }
